@@ -1,0 +1,53 @@
+package analyzer
+
+import (
+	"go/token"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/nplusonelint/nplusonelint/rules"
+)
+
+// Analyzer reports queries run once per element of a collection (N+1
+// queries). See the package documentation.
+var Analyzer = &analysis.Analyzer{
+	Name:      "nplusone",
+	Doc:       doc,
+	URL:       "https://github.com/nplusonelint/nplusonelint",
+	Run:       run,
+	FactTypes: []analysis.Fact{new(QueryFact), new(CallbackFact), new(reachesFact)},
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	if rules.ForPath(pass.Pkg.Path()) != nil {
+		return nil, nil // the libraries themselves are not analyzed
+	}
+	exportCallbackFacts(pass)
+	if !reachesData(pass) {
+		return nil, nil
+	}
+	pass.ExportPackageFact(new(reachesFact))
+	analyzePackage(pass)
+	return nil, nil
+}
+
+// analyzePackage builds SSA for a package that can reach a data library
+// and analyzes each of its functions, callees first.
+func analyzePackage(pass *analysis.Pass) {
+	ssapkg := buildSSA(pass)
+	funcs := packageFunctions(pass, ssapkg)
+	s := &state{
+		pass:     pass,
+		ssapkg:   ssapkg,
+		sums:     map[*ssa.Function]*QueryFact{},
+		done:     map[*ssa.Function]bool{},
+		busy:     map[*ssa.Function]bool{},
+		bodies:   findBodies(pass, ssapkg, funcs),
+		reported: map[token.Pos]bool{},
+		ignores:  collectIgnores(pass),
+	}
+	for _, fn := range funcs {
+		s.summarize(fn)
+	}
+}

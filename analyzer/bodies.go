@@ -1,0 +1,89 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// findBodies finds the functions of the package that run once per element
+// of a collection although they hold no loop: range-over-func bodies, and
+// function values passed to a callee whose CallbackFact says it calls them
+// once per element of another argument (lo.ForEach(posts, func…)).
+func findBodies(pass *analysis.Pass, ssapkg *ssa.Package, funcs []*ssa.Function) map[*ssa.Function]*loop {
+	bodies := map[*ssa.Function]*loop{}
+	for _, fn := range funcs {
+		if rng, ok := fn.Syntax().(*ast.RangeStmt); ok && fn.Synthetic == "range-over-func yield" {
+			x := iterSource(pass, rng.X)
+			if !isLiteralList(pass, x) {
+				bodies[fn] = &loop{node: rng, collection: x}
+			}
+		}
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(ssa.CallInstruction)
+				if !ok || call.Common().IsInvoke() || call.Common().StaticCallee() == nil {
+					continue
+				}
+				obj := funcObject(call.Common().StaticCallee())
+				var fact CallbackFact
+				if obj == nil || !pass.ImportObjectFact(obj.Origin(), &fact) || len(fact.Each) == 0 {
+					continue
+				}
+				offset := 0
+				if obj.Type().(*types.Signature).Recv() != nil {
+					offset = 1
+				}
+				expr := callExprAt(pass, call.Pos())
+				if expr == nil {
+					continue
+				}
+				for _, e := range fact.Each {
+					if e.Func+offset >= len(call.Common().Args) || e.Over >= len(expr.Args) {
+						continue
+					}
+					body, _ := funcValue(call.Common().Args[e.Func+offset])
+					if body == nil || body.Pkg != ssapkg || isLiteralList(pass, expr.Args[e.Over]) {
+						continue
+					}
+					bodies[body] = &loop{node: expr, collection: expr.Args[e.Over]}
+				}
+			}
+		}
+	}
+	return bodies
+}
+
+// iterSource returns what an iterator expression iterates: xs for
+// slices.Values(xs), maps.Keys(m) and the like, else the expression.
+func iterSource(pass *analysis.Pass, x ast.Expr) ast.Expr {
+	if call, ok := ast.Unparen(x).(*ast.CallExpr); ok && len(call.Args) >= 1 {
+		switch typeOf(pass, call.Args[0]).Underlying().(type) {
+		case *types.Slice, *types.Map, *types.Array:
+			return call.Args[0]
+		}
+	}
+	return x
+}
+
+// callExprAt finds the call expression whose left parenthesis is at pos.
+func callExprAt(pass *analysis.Pass, pos token.Pos) *ast.CallExpr {
+	file := fileOf(pass, pos)
+	if file == nil {
+		return nil
+	}
+	var found *ast.CallExpr
+	ast.Inspect(enclosingDecl(file, pos), func(n ast.Node) bool {
+		if found != nil || n == nil || !(n.Pos() <= pos && pos < n.End()) {
+			return false
+		}
+		if c, ok := n.(*ast.CallExpr); ok && c.Lparen == pos {
+			found = c
+		}
+		return true
+	})
+	return found
+}

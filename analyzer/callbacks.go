@@ -1,0 +1,152 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// exportCallbackFacts records, for every function with a function-typed
+// parameter, which of those parameters it calls and which it calls once per
+// element of another parameter (lo.ForEach, slices.IndexFunc, a hand-written
+// each). It reads only syntax and types, so it is cheap enough to run on
+// every package; the SSA part of the analysis uses the facts to follow
+// closures passed to such functions.
+func exportCallbackFacts(pass *analysis.Pass) {
+	// Same-package delegation (f passed on to another local function that
+	// calls it) needs the callee's fact first: iterate to a fixed point.
+	for changed, round := true, 0; changed && round < 4; round++ {
+		changed = false
+		for _, file := range pass.Files {
+			for _, decl := range file.Decls {
+				fd, ok := decl.(*ast.FuncDecl)
+				if !ok || fd.Body == nil {
+					continue
+				}
+				if callbackScan(pass, fd) {
+					changed = true
+				}
+			}
+		}
+	}
+}
+
+// callbackScan computes and exports the CallbackFact of fd; it reports
+// whether the fact changed.
+func callbackScan(pass *analysis.Pass, fd *ast.FuncDecl) bool {
+	obj, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+	if !ok {
+		return false
+	}
+	sig := obj.Type().(*types.Signature)
+	index := map[types.Object]int{}
+	hasFunc := false
+	for i := 0; i < sig.Params().Len(); i++ {
+		p := sig.Params().At(i)
+		index[p] = i
+		if _, ok := p.Type().Underlying().(*types.Signature); ok {
+			hasFunc = true
+		}
+	}
+	if !hasFunc {
+		return false
+	}
+	fact := &CallbackFact{}
+	paramOf := func(e ast.Expr) (int, bool) {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return 0, false
+		}
+		i, ok := index[pass.TypesInfo.Uses[id]]
+		return i, ok
+	}
+	var over []int // collection parameters of the enclosing loops
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // a stored closure may never run; go/defer/call handled below
+		case *ast.GoStmt:
+			visitCallee(n.Call, visit)
+			return false
+		case *ast.DeferStmt:
+			visitCallee(n.Call, visit)
+			return false
+		case *ast.RangeStmt:
+			if i, ok := paramOf(n.X); ok {
+				over = append(over, i)
+				ast.Inspect(n.Body, visit)
+				over = over[:len(over)-1]
+				return false
+			}
+		case *ast.CallExpr:
+			if lit, ok := ast.Unparen(n.Fun).(*ast.FuncLit); ok { // func(){…}()
+				ast.Inspect(lit.Body, visit)
+			}
+			var called []int
+			if i, ok := paramOf(n.Fun); ok {
+				called = append(called, i)
+			}
+			called = append(called, delegated(pass, n, paramOf)...)
+			for _, i := range called {
+				fact.Calls |= 1 << i
+				for _, o := range over {
+					fact.Each = appendEach(fact.Each, EachParam{Func: i, Over: o})
+				}
+			}
+		}
+		return true
+	}
+	ast.Inspect(fd.Body, visit)
+	if fact.Calls == 0 {
+		return false
+	}
+	var old CallbackFact
+	if pass.ImportObjectFact(obj, &old) && old.Calls == fact.Calls && len(old.Each) == len(fact.Each) {
+		return false
+	}
+	pass.ExportObjectFact(obj, fact)
+	return true
+}
+
+// visitCallee walks a call of a go or defer statement, entering the body of
+// a function literal called there.
+func visitCallee(call *ast.CallExpr, visit func(ast.Node) bool) {
+	if lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
+		ast.Inspect(lit.Body, visit)
+	}
+	for _, a := range call.Args {
+		ast.Inspect(a, visit)
+	}
+}
+
+// delegated returns the parameters of the enclosing function that call
+// passes to a function known (by its CallbackFact) to call them.
+func delegated(pass *analysis.Pass, call *ast.CallExpr, paramOf func(ast.Expr) (int, bool)) []int {
+	callee, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
+	if !ok {
+		return nil
+	}
+	var fact CallbackFact
+	if !pass.ImportObjectFact(callee.Origin(), &fact) {
+		return nil
+	}
+	var out []int
+	for j, a := range call.Args {
+		if i, ok := paramOf(a); ok && j < 64 && fact.Calls&(1<<j) != 0 {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func appendEach(list []EachParam, e EachParam) []EachParam {
+	for _, x := range list {
+		if x == e {
+			return list
+		}
+	}
+	return append(list, e)
+}

@@ -1,0 +1,179 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// classify decides whether a for or range statement iterates over a
+// collection and returns its loop, or nil. Collections: slices, arrays and
+// maps that are not literal lists, an int bounded by a length, counted for
+// loops bounded by a length, and cursors (for rows.Next()). Not collections:
+// channels, strings, for {} and other condition loops, constant bounds.
+func classify(pass *analysis.Pass, stmt ast.Stmt) *loop {
+	switch s := stmt.(type) {
+	case *ast.RangeStmt:
+		t := typeOf(pass, s.X).Underlying()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem().Underlying()
+		}
+		switch t := t.(type) {
+		case *types.Slice, *types.Array, *types.Map:
+			if isLiteralList(pass, s.X) {
+				return nil
+			}
+			return &loop{node: s, collection: s.X}
+		case *types.Basic:
+			if t.Info()&types.IsInteger != 0 {
+				if x := lenArg(pass, s.X); x != nil {
+					return &loop{node: s, collection: x}
+				}
+			}
+		}
+	case *ast.ForStmt:
+		if call, ok := ast.Unparen(s.Cond).(*ast.CallExpr); ok {
+			if recv := cursorOf(pass, call); recv != nil {
+				return &loop{node: s, collection: recv, cursor: call.Lparen}
+			}
+			return nil
+		}
+		if bin, ok := ast.Unparen(s.Cond).(*ast.BinaryExpr); ok {
+			switch bin.Op {
+			case token.LSS, token.LEQ, token.GTR, token.GEQ, token.NEQ:
+				for _, side := range []ast.Expr{bin.X, bin.Y} {
+					if x := lenArg(pass, side); x != nil {
+						return &loop{node: s, collection: x}
+					}
+				}
+				// for i := len(xs) - 1; i >= 0; i--
+				if init, ok := s.Init.(*ast.AssignStmt); ok && len(init.Rhs) == 1 {
+					if x := lenArg(pass, init.Rhs[0]); x != nil {
+						return &loop{node: s, collection: x}
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// cursorOf returns x when call is x.Next() on a result cursor: a Next
+// method without arguments returning bool, on a type that also has Scan.
+func cursorOf(pass *analysis.Pass, call *ast.CallExpr) ast.Expr {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Next" || len(call.Args) != 0 {
+		return nil
+	}
+	fn, ok := pass.TypesInfo.Uses[sel.Sel].(*types.Func)
+	if !ok {
+		return nil
+	}
+	sig := fn.Type().(*types.Signature)
+	if sig.Results().Len() != 1 || !types.Identical(sig.Results().At(0).Type(), types.Typ[types.Bool]) {
+		return nil
+	}
+	t := typeOf(pass, sel.X)
+	for _, tt := range []types.Type{t, types.NewPointer(t)} {
+		if obj, _, _ := types.LookupFieldOrMethod(tt, true, fn.Pkg(), "Scan"); obj != nil {
+			return sel.X
+		}
+	}
+	return nil
+}
+
+// lenArg returns xs when e is len(xs), len(xs)-k, or a local variable
+// defined as one of those.
+func lenArg(pass *analysis.Pass, e ast.Expr) ast.Expr {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok && len(e.Args) == 1 {
+			if b, ok := pass.TypesInfo.Uses[id].(*types.Builtin); ok && b.Name() == "len" {
+				return e.Args[0]
+			}
+		}
+	case *ast.BinaryExpr:
+		if e.Op == token.SUB || e.Op == token.ADD {
+			return lenArg(pass, e.X)
+		}
+	case *ast.Ident:
+		if v, ok := pass.TypesInfo.Uses[e].(*types.Var); ok {
+			if def, only := definition(pass, v); def != nil && only {
+				return lenArg(pass, def)
+			}
+		}
+	}
+	return nil
+}
+
+// isLiteralList reports whether e is a composite literal, or a variable
+// initialised with one and never assigned again: a fixed list written in
+// the source (models to migrate, statements to run), not data.
+func isLiteralList(pass *analysis.Pass, e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		return true
+	case *ast.Ident:
+		if v, ok := pass.TypesInfo.Uses[e].(*types.Var); ok {
+			def, only := definition(pass, v)
+			_, lit := ast.Unparen(def).(*ast.CompositeLit)
+			return lit && only
+		}
+	}
+	return false
+}
+
+// definition finds the expression a variable of this package is
+// initialised with, and whether that is its only assignment.
+func definition(pass *analysis.Pass, v *types.Var) (def ast.Expr, only bool) {
+	if v.Pkg() != pass.Pkg {
+		return nil, false
+	}
+	file := fileOf(pass, v.Pos())
+	if file == nil {
+		return nil, false
+	}
+	assigns := 0
+	ast.Inspect(file, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				id, ok := ast.Unparen(lhs).(*ast.Ident)
+				if !ok || (pass.TypesInfo.Defs[id] != v && pass.TypesInfo.Uses[id] != v) {
+					continue
+				}
+				assigns++
+				if pass.TypesInfo.Defs[id] == v && len(n.Rhs) == len(n.Lhs) {
+					def = n.Rhs[i]
+				}
+			}
+		case *ast.ValueSpec:
+			for i, id := range n.Names {
+				if pass.TypesInfo.Defs[id] == v {
+					assigns++
+					if len(n.Values) == len(n.Names) {
+						def = n.Values[i]
+					}
+				}
+			}
+		case *ast.UnaryExpr:
+			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND && pass.TypesInfo.Uses[id] == v {
+				assigns++ // its address escapes: anything may be stored
+			}
+		}
+		return true
+	})
+	return def, assigns == 1
+}
+
+// fileOf returns the file of the package holding pos.
+func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
+	for _, f := range pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}

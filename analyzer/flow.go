@@ -1,0 +1,165 @@
+package analyzer
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// taint is what a value depends on: inputs of the function (parameters,
+// then free variables), and the per-iteration values of its loops. A
+// chunk of a collection (xs[i:j], an element of a [][]T) carries its loop
+// bits in chunk instead of loop: a query per chunk is batched, not an N+1.
+type taint struct{ in, loop, chunk uint64 }
+
+func (t taint) or(u taint) taint { return taint{t.in | u.in, t.loop | u.loop, t.chunk | u.chunk} }
+
+// flow is the result of a forward data-flow over one function. Memory is
+// tracked per local allocation: a store into a struct or variable taints
+// every later load of it.
+type flow struct {
+	val map[ssa.Value]taint
+	mem map[ssa.Value]taint
+}
+
+// of returns the taint of v, including what was stored in the local
+// memory v points into.
+func (f *flow) of(v ssa.Value) taint {
+	t := f.val[v]
+	if r := root(v); r != nil {
+		t = t.or(f.mem[r])
+	}
+	return t
+}
+
+// root returns the local allocation v addresses, or nil.
+func root(v ssa.Value) ssa.Value {
+	for i := 0; i < 16; i++ {
+		switch x := v.(type) {
+		case *ssa.Alloc, *ssa.MakeMap:
+			return x
+		case *ssa.FieldAddr:
+			v = x.X
+		case *ssa.IndexAddr:
+			v = x.X
+		case *ssa.Slice:
+			v = x.X
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// propagate runs the data-flow over fn from the given seeds to a fixed
+// point. Calls in seedCalls (reads of a cursor) taint their results and
+// the memory their pointer arguments reach.
+func propagate(fn *ssa.Function, seeds map[ssa.Value]taint, seedCalls map[ssa.CallInstruction]taint) *flow {
+	f := &flow{val: map[ssa.Value]taint{}, mem: map[ssa.Value]taint{}}
+	for v, t := range seeds {
+		f.val[v] = t
+	}
+	setMem := func(addr ssa.Value, t taint) bool {
+		r := root(addr)
+		if r == nil || t == (taint{}) {
+			return false
+		}
+		n := f.mem[r].or(t)
+		if n == f.mem[r] {
+			return false
+		}
+		f.mem[r] = n
+		return true
+	}
+	var ops []*ssa.Value
+	for changed, rounds := true, 0; changed && rounds < 50; rounds++ {
+		changed = false
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				switch instr := instr.(type) {
+				case *ssa.Store:
+					changed = setMem(instr.Addr, f.of(instr.Val)) || changed
+				case *ssa.MapUpdate:
+					changed = setMem(instr.Map, f.of(instr.Key).or(f.of(instr.Value))) || changed
+				}
+				if call, ok := instr.(ssa.CallInstruction); ok {
+					t := seedCalls[call]
+					for _, a := range call.Common().Args {
+						t = t.or(f.of(a))
+					}
+					for _, a := range call.Common().Args {
+						if _, ok := a.Type().Underlying().(*types.Pointer); ok || isInterface(a.Type()) {
+							changed = setMem(a, t) || changed
+						}
+					}
+				}
+				v, ok := instr.(ssa.Value)
+				if !ok {
+					continue
+				}
+				t := seeds[v].or(f.transfer(instr, ops[:0]))
+				if call, ok := instr.(ssa.CallInstruction); ok {
+					t = t.or(seedCalls[call])
+				}
+				if t != f.val[v] {
+					f.val[v] = t
+					changed = true
+				}
+			}
+		}
+	}
+	return f
+}
+
+// transfer computes the taint of the value an instruction defines.
+func (f *flow) transfer(instr ssa.Instruction, ops []*ssa.Value) taint {
+	switch x := instr.(type) {
+	case *ssa.UnOp:
+		if x.Op == token.MUL {
+			return f.of(x.X)
+		}
+	case *ssa.Slice:
+		t := f.of(x.X)
+		for _, b := range []ssa.Value{x.Low, x.High, x.Max} {
+			if b != nil {
+				t = t.or(asChunk(f.of(b)))
+			}
+		}
+		return t
+	case *ssa.IndexAddr:
+		return f.of(x.X).or(indexTaint(f.of(x.Index), x.Type()))
+	case *ssa.Index:
+		return f.of(x.X).or(indexTaint(f.of(x.Index), x.Type()))
+	case *ssa.Lookup:
+		return f.of(x.X).or(f.of(x.Index))
+	}
+	var t taint
+	for _, op := range instr.Operands(ops) {
+		if *op != nil {
+			t = t.or(f.of(*op))
+		}
+	}
+	return t
+}
+
+// indexTaint is the taint an index gives to an element: when the element
+// is itself a list (a batch of a [][]T), per-iteration bits become chunk.
+func indexTaint(idx taint, elem types.Type) taint {
+	if p, ok := elem.Underlying().(*types.Pointer); ok {
+		elem = p.Elem()
+	}
+	switch elem.Underlying().(type) {
+	case *types.Slice, *types.Array:
+		return asChunk(idx)
+	}
+	return idx
+}
+
+func asChunk(t taint) taint { return taint{in: t.in, chunk: t.loop | t.chunk} }
+
+func isInterface(t types.Type) bool { return types.IsInterface(t) }

@@ -1,0 +1,196 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// loop is a loop over a collection: a for or range statement whose SSA
+// natural loop is nat, or a function whose whole body runs once per element
+// (the body of a range-over-func loop, a callback of lo.ForEach and kin).
+type loop struct {
+	node       ast.Node // *ast.ForStmt, *ast.RangeStmt, or the *ast.CallExpr of a higher-order call
+	collection ast.Expr // what is iterated
+	cursor     token.Pos // for rows.Next() loops: the Lparen of the Next call
+	nat        *natLoop  // nil when the whole function is the body
+	bit        uint64
+}
+
+// syntaxLoop is a for or range statement found in a function's syntax.
+type syntaxLoop struct {
+	stmt     ast.Stmt
+	regions  []ast.Node // parts run once per iteration: body, and cond and post of a for
+	children []*syntaxLoop
+	votes    map[*natLoop]int
+	nat      *natLoop
+}
+
+// functionBody returns the statements an SSA function was built from.
+func functionBody(fn *ssa.Function) *ast.BlockStmt {
+	switch syn := fn.Syntax().(type) {
+	case *ast.FuncDecl:
+		return syn.Body
+	case *ast.FuncLit:
+		return syn.Body
+	case *ast.RangeStmt: // range-over-func yield function
+		return syn.Body
+	}
+	return nil
+}
+
+// findLoops returns the collection loops whose statements are part of fn
+// (not of its function literals or range-over-func bodies), each mapped to
+// its natural loop.
+func findLoops(pass *analysis.Pass, fn *ssa.Function, nat []*natLoop) []*loop {
+	body := functionBody(fn)
+	if body == nil || len(nat) == 0 {
+		return nil
+	}
+	var roots, all []*syntaxLoop
+	var stack []*syntaxLoop
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
+		if n == nil {
+			return false
+		}
+		var sl *syntaxLoop
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ForStmt:
+			sl = &syntaxLoop{stmt: n, regions: []ast.Node{n.Body}}
+			if n.Cond != nil {
+				sl.regions = append(sl.regions, n.Cond)
+			}
+			if n.Post != nil {
+				sl.regions = append(sl.regions, n.Post)
+			}
+		case *ast.RangeStmt:
+			if _, ok := typeOf(pass, n.X).Underlying().(*types.Signature); ok {
+				ast.Inspect(n.X, visit) // the body is the yield function's
+				return false
+			}
+			sl = &syntaxLoop{stmt: n, regions: []ast.Node{n.Body}}
+		default:
+			return true
+		}
+		sl.votes = map[*natLoop]int{}
+		all = append(all, sl)
+		if len(stack) > 0 {
+			p := stack[len(stack)-1]
+			p.children = append(p.children, sl)
+		} else {
+			roots = append(roots, sl)
+		}
+		stack = append(stack, sl)
+		ast.Inspect(sl.stmt, func(m ast.Node) bool {
+			if m == sl.stmt {
+				return true
+			}
+			return visit(m)
+		})
+		stack = stack[:len(stack)-1]
+		return false
+	}
+	ast.Inspect(body, visit)
+	if len(all) == 0 {
+		return nil
+	}
+
+	// Each instruction votes, for the innermost statement whose per-iteration
+	// part holds its position, for the innermost natural loop of its block.
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			pos := instr.Pos()
+			if !pos.IsValid() {
+				continue
+			}
+			if sl := innermostSyntax(all, pos); sl != nil {
+				if nl := innermost(nat, b); nl != nil {
+					sl.votes[nl]++
+				}
+			}
+		}
+	}
+	var assign func(sl *syntaxLoop)
+	assign = func(sl *syntaxLoop) {
+		for _, c := range sl.children {
+			assign(c)
+		}
+		best := 0
+		for nl, v := range sl.votes {
+			if v > best {
+				sl.nat, best = nl, v
+			}
+		}
+		if sl.nat == nil {
+			for _, c := range sl.children {
+				if c.nat != nil && c.nat.parent != nil {
+					sl.nat = c.nat.parent
+					break
+				}
+			}
+		}
+		// A nested statement sharing our natural loop never iterates by
+		// itself (it leaves on its first pass).
+		var clear func(s *syntaxLoop)
+		clear = func(s *syntaxLoop) {
+			for _, c := range s.children {
+				if c.nat == sl.nat {
+					c.nat = nil
+				}
+				clear(c)
+			}
+		}
+		if sl.nat != nil {
+			clear(sl)
+		}
+	}
+	for _, r := range roots {
+		assign(r)
+	}
+
+	var out []*loop
+	for _, sl := range all {
+		if sl.nat == nil {
+			continue
+		}
+		if l := classify(pass, sl.stmt); l != nil {
+			l.nat = sl.nat
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// innermostSyntax returns the innermost loop whose statement contains pos,
+// provided pos is in a part of it run once per iteration.
+func innermostSyntax(all []*syntaxLoop, pos token.Pos) *syntaxLoop {
+	var best *syntaxLoop
+	for _, sl := range all {
+		if sl.stmt.Pos() <= pos && pos < sl.stmt.End() &&
+			(best == nil || sl.stmt.Pos() >= best.stmt.Pos() && sl.stmt.End() <= best.stmt.End()) {
+			best = sl
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	for _, r := range best.regions {
+		if r.Pos() <= pos && pos < r.End() {
+			return best
+		}
+	}
+	return nil
+}
+
+func typeOf(pass *analysis.Pass, e ast.Expr) types.Type {
+	if t := pass.TypesInfo.TypeOf(e); t != nil {
+		return t
+	}
+	return types.Typ[types.Invalid]
+}

@@ -1,0 +1,109 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/nplusonelint/nplusonelint/rules"
+)
+
+// origin says where a loop's collection came from.
+type origin struct {
+	query string    // the query (or query-running function) that loaded it; "" if unknown
+	pos   token.Pos // where that call is
+	param bool      // the collection is a parameter of the function
+}
+
+// originOf looks, in the declaration holding the loop, for the last call
+// before the loop that assigned the collection variable or filled it
+// through a pointer (db.Find(&posts), posts, err := repo.List(ctx)) and runs
+// a query.
+func (s *state) originOf(l *loop) origin {
+	id, ok := ast.Unparen(l.collection).(*ast.Ident)
+	if !ok {
+		return origin{}
+	}
+	v, ok := s.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return origin{}
+	}
+	file := fileOf(s.pass, l.node.Pos())
+	if file == nil {
+		return origin{}
+	}
+	decl := enclosingDecl(file, l.node.Pos())
+	var found origin
+	consider := func(call *ast.CallExpr) {
+		if call.Pos() >= l.node.Pos() {
+			return
+		}
+		if q := s.queryName(call); q != "" {
+			found = origin{query: q, pos: call.Lparen}
+		}
+	}
+	isVar := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && (s.pass.TypesInfo.Uses[id] == v || s.pass.TypesInfo.Defs[id] == v)
+	}
+	ast.Inspect(decl, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if !isVar(lhs) {
+					continue
+				}
+				rhs := n.Rhs[0]
+				if len(n.Rhs) == len(n.Lhs) {
+					rhs = n.Rhs[i]
+				}
+				if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok {
+					consider(call)
+				}
+			}
+		case *ast.CallExpr:
+			for _, a := range n.Args {
+				if u, ok := ast.Unparen(a).(*ast.UnaryExpr); ok && u.Op == token.AND && isVar(u.X) {
+					consider(n)
+				}
+			}
+		case *ast.FuncType:
+			if n.Params != nil {
+				for _, f := range n.Params.List {
+					for _, name := range f.Names {
+						if s.pass.TypesInfo.Defs[name] == v {
+							found.param = true
+						}
+					}
+				}
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// queryName returns the name of the query a call runs (a library query or
+// a function known to run one), or "".
+func (s *state) queryName(call *ast.CallExpr) string {
+	fn, ok := typeutil.Callee(s.pass.TypesInfo, call).(*types.Func)
+	if !ok {
+		return ""
+	}
+	if _, ok := rules.Lookup(fn); ok {
+		return funcName(fn)
+	}
+	if fn.Pkg() == s.pass.Pkg {
+		if sfn := s.ssapkg.Prog.FuncValue(fn.Origin()); sfn != nil && s.summarize(sfn) != nil {
+			return funcName(fn)
+		}
+		return ""
+	}
+	var f QueryFact
+	if s.pass.ImportObjectFact(fn.Origin(), &f) {
+		return funcName(fn)
+	}
+	return ""
+}

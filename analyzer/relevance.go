@@ -1,0 +1,19 @@
+package analyzer
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/nplusonelint/nplusonelint/rules"
+)
+
+// reachesData reports whether the package imports a data library, or a
+// package that does. Only such packages are put through SSA: everything
+// else, the standard library included, costs one look at its imports.
+func reachesData(pass *analysis.Pass) bool {
+	for _, imp := range pass.Pkg.Imports() {
+		if rules.ForPath(imp.Path()) != nil || pass.ImportPackageFact(imp, new(reachesFact)) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,101 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// report emits the diagnostic for a query run once per element of l. It
+// sits at the call in the loop body that leads to the query: the deepest
+// hop of the chain still inside the loop (so a query in a goroutine or
+// closure written in the loop is reported where it is written).
+func (s *state) report(fn *ssa.Function, l *loop, st site) {
+	chain := st.r.chain
+	k := 0
+	for k+1 < len(chain) && chain[k+1].pos.IsValid() &&
+		l.node.Pos() <= chain[k+1].pos && chain[k+1].pos < l.node.End() {
+		k++
+	}
+	pos := chain[k].pos
+	if !pos.IsValid() || s.reported[pos] {
+		return
+	}
+	s.reported[pos] = true
+	if isGenerated(s.pass, pos) || s.ignores.covers(s.pass.Fset.Position(pos)) {
+		return
+	}
+
+	coll := types.ExprString(l.collection)
+	org := s.originOf(l)
+	var where string
+	switch {
+	case org.query != "":
+		where = fmt.Sprintf("%s from %s at %s", coll, org.query, s.shortPos(org.pos))
+	case org.param:
+		where = fmt.Sprintf("%s is a parameter: origin unknown", coll)
+	default:
+		where = fmt.Sprintf("origin of %s unknown", coll)
+	}
+	rest := chain[k:]
+	var what string
+	if len(rest) == 1 {
+		what = rest[0].Callee + " runs"
+	} else {
+		what = rest[0].Callee + " runs " + st.r.query
+		if len(rest) > 2 {
+			var via []string
+			for _, h := range rest[1 : len(rest)-1] {
+				via = append(via, h.Callee)
+			}
+			what += " via " + strings.Join(via, " → ")
+		}
+	}
+	msg := fmt.Sprintf("N+1 query: %s once per element of %s (loop at %s; %s)",
+		what, coll, s.shortPos(l.node.Pos()), where)
+
+	related := []analysis.RelatedInformation{{Pos: l.node.Pos(), Message: "loop over " + coll}}
+	if org.query != "" {
+		related = append(related, analysis.RelatedInformation{Pos: org.pos, Message: coll + " loaded by " + org.query})
+	}
+	for _, h := range rest[1:] {
+		if p := s.hopPos(h); p.IsValid() {
+			related = append(related, analysis.RelatedInformation{Pos: p, Message: "calls " + h.Callee})
+		}
+	}
+	s.pass.Report(analysis.Diagnostic{
+		Pos:      pos,
+		Category: st.r.kind.Rule(),
+		Message:  msg,
+		Related:  related,
+	})
+}
+
+// shortPos prints a position as file.go:line.
+func (s *state) shortPos(pos token.Pos) string {
+	p := s.pass.Fset.Position(pos)
+	return fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)
+}
+
+// hopPos returns a hop's position in the analysis' file set: its own for
+// calls in this package, else one found through the file name, when the
+// file set knows the file (imported packages' declarations often are).
+func (s *state) hopPos(h Hop) token.Pos {
+	if h.pos.IsValid() {
+		return h.pos
+	}
+	var found token.Pos
+	s.pass.Fset.Iterate(func(f *token.File) bool {
+		if f.Name() == h.File && h.Line >= 1 && h.Line <= f.LineCount() {
+			found = f.LineStart(h.Line)
+			return false
+		}
+		return true
+	})
+	return found
+}

@@ -1,0 +1,213 @@
+package analyzer
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/nplusonelint/nplusonelint/rules"
+)
+
+// reach is a way a call instruction leads to a query.
+type reach struct {
+	chain []Hop // chain[0] is the call itself; the last hop is the query call
+	query string
+	kind  rules.Kind
+	// deps are the values whose per-element variation makes the query vary.
+	deps []ssa.Value
+}
+
+// hopAt makes the hop for a call of callee at pos.
+func (s *state) hopAt(callee string, pos token.Pos) Hop {
+	p := s.pass.Fset.Position(pos)
+	return Hop{Callee: callee, File: p.Filename, Line: p.Line, Column: p.Column, pos: pos}
+}
+
+// resolve lists the queries a call instruction runs: a library query, a
+// function or closure that runs one, or a function value handed to a
+// callee that calls it.
+func (s *state) resolve(call ssa.CallInstruction) []reach {
+	c := call.Common()
+	var obj *types.Func
+	if c.IsInvoke() {
+		obj = c.Method
+	} else if callee := c.StaticCallee(); callee != nil {
+		obj = funcObject(callee)
+	}
+	if obj != nil {
+		if q, ok := rules.Lookup(obj); ok {
+			return []reach{s.libraryQuery(call, obj, q)}
+		}
+	}
+	var out []reach
+	// A function, method or closure that runs a query.
+	if callee := c.StaticCallee(); callee != nil {
+		if r, ok := s.callReach(call, callee, obj); ok {
+			out = append(out, r)
+		}
+	}
+	// Function values passed to a callee that calls them.
+	for i, a := range c.Args {
+		fn, bindings := funcValue(a)
+		if fn == nil || fn.Pkg != s.ssapkg || !s.invokes(call, obj, i, fn) {
+			continue
+		}
+		sum := s.summarize(fn)
+		if sum == nil {
+			continue
+		}
+		r := reach{query: sum.Query, kind: rules.Kind(sum.Kind)}
+		r.chain = append([]Hop{s.hopAt(calleeName(c, obj), call.Pos())}, sum.Chain...)
+		r.deps = inputs(sum.Params, fn, nil, bindings)
+		if sum.Params&(1<<len(fn.Params)-1) != 0 {
+			// The callee supplies the parameters, from its other arguments.
+			for j, b := range c.Args {
+				if j != i {
+					r.deps = append(r.deps, b)
+				}
+			}
+			if c.IsInvoke() {
+				r.deps = append(r.deps, c.Value)
+			}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// libraryQuery is the reach of a call of a query-executing library method.
+func (s *state) libraryQuery(call ssa.CallInstruction, obj *types.Func, q rules.Query) reach {
+	c := call.Common()
+	name := funcName(obj)
+	r := reach{query: name, kind: q.Kind, chain: []Hop{s.hopAt(name, call.Pos())}}
+	sqlIdx := -1
+	if q.SQLArg >= 0 {
+		sqlIdx = q.SQLArg
+		if !c.IsInvoke() && obj.Type().(*types.Signature).Recv() != nil {
+			sqlIdx++ // receiver is Args[0] of a static method call
+		}
+	}
+	if c.IsInvoke() {
+		r.deps = append(r.deps, c.Value)
+	}
+	for i, a := range c.Args {
+		if i == sqlIdx {
+			if isDDL(a) {
+				r.deps = nil
+				return r
+			}
+			continue // per-element SQL text alone: a script or DDL runner
+		}
+		r.deps = append(r.deps, a)
+	}
+	return r
+}
+
+// isDDL reports whether v is a constant statement that changes the schema.
+func isDDL(v ssa.Value) bool {
+	k, ok := v.(*ssa.Const)
+	if !ok || k.Value == nil || k.Value.Kind() != constant.String {
+		return false
+	}
+	sql := strings.ToUpper(strings.TrimSpace(constant.StringVal(k.Value)))
+	for _, kw := range []string{"CREATE ", "ALTER ", "DROP ", "TRUNCATE ", "COMMENT ON", "GRANT ", "REVOKE "} {
+		if strings.HasPrefix(sql, kw) {
+			return true
+		}
+	}
+	return false
+}
+
+// callReach is the reach of a direct call of a function with a summary
+// (this package) or a QueryFact (other packages).
+func (s *state) callReach(call ssa.CallInstruction, callee *ssa.Function, obj *types.Func) (reach, bool) {
+	c := call.Common()
+	var sum *QueryFact
+	if origin := callee.Origin(); origin != nil {
+		callee = origin
+	}
+	if callee.Pkg == s.ssapkg {
+		sum = s.summarize(callee)
+	} else if obj != nil {
+		var f QueryFact
+		if s.pass.ImportObjectFact(obj.Origin(), &f) {
+			sum = &f
+		}
+	}
+	if sum == nil {
+		return reach{}, false
+	}
+	var bindings []ssa.Value
+	if mc, ok := c.Value.(*ssa.MakeClosure); ok {
+		bindings = mc.Bindings
+	}
+	r := reach{query: sum.Query, kind: rules.Kind(sum.Kind)}
+	r.chain = append([]Hop{s.hopAt(ssaName(callee), call.Pos())}, sum.Chain...)
+	r.deps = inputs(sum.Params, callee, c.Args, bindings)
+	return r, true
+}
+
+// inputs maps a summary's input bits to the values a call supplies:
+// arguments for parameters, bindings for free variables.
+func inputs(bits uint64, fn *ssa.Function, args, bindings []ssa.Value) []ssa.Value {
+	var out []ssa.Value
+	for i, a := range args {
+		if i < 64 && bits&(1<<i) != 0 {
+			out = append(out, a)
+		}
+	}
+	for j, b := range bindings {
+		if k := len(fn.Params) + j; k < 64 && bits&(1<<k) != 0 {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// funcValue returns the function (and closure bindings) v denotes.
+func funcValue(v ssa.Value) (*ssa.Function, []ssa.Value) {
+	switch v := v.(type) {
+	case *ssa.MakeClosure:
+		return v.Fn.(*ssa.Function), v.Bindings
+	case *ssa.Function:
+		return v, nil
+	}
+	return nil, nil
+}
+
+// invokes reports whether the call runs fn, passed as argument i: a
+// range-over-func body, a library method that runs its callback (a
+// transaction), or a function whose CallbackFact says it calls it.
+func (s *state) invokes(call ssa.CallInstruction, obj *types.Func, i int, fn *ssa.Function) bool {
+	if fn.Synthetic == "range-over-func yield" {
+		return true
+	}
+	if obj == nil {
+		return false
+	}
+	if rules.IsInvoker(obj) {
+		return true
+	}
+	var f CallbackFact
+	if !s.pass.ImportObjectFact(obj.Origin(), &f) {
+		return false
+	}
+	if !call.Common().IsInvoke() && obj.Type().(*types.Signature).Recv() != nil {
+		i-- // Args[0] is the receiver
+	}
+	return i >= 0 && i < 64 && f.Calls&(1<<i) != 0
+}
+
+// calleeName names what a call instruction calls.
+func calleeName(c *ssa.CallCommon, obj *types.Func) string {
+	if obj != nil {
+		return funcName(obj)
+	}
+	if fn := c.StaticCallee(); fn != nil {
+		return ssaName(fn)
+	}
+	return "function value"
+}

@@ -1,0 +1,226 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"sort"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// state is the analysis of one package.
+type state struct {
+	pass     *analysis.Pass
+	ssapkg   *ssa.Package
+	sums     map[*ssa.Function]*QueryFact
+	done     map[*ssa.Function]bool
+	busy     map[*ssa.Function]bool
+	bodies   map[*ssa.Function]*loop // functions run once per element: range-over-func bodies, callbacks
+	reported map[token.Pos]bool
+	ignores  *ignores
+}
+
+// site is a call instruction and one of the queries it leads to.
+type site struct {
+	call ssa.CallInstruction
+	r    reach
+}
+
+// summarize analyzes fn once: it reports the N+1s of fn's own loops and
+// returns what remains, the queries fn runs for its callers, with the
+// inputs they depend on (nil when fn runs none). Recursive calls see no
+// summary while their cycle is being analyzed.
+func (s *state) summarize(fn *ssa.Function) *QueryFact {
+	if s.done[fn] || s.busy[fn] {
+		return s.sums[fn]
+	}
+	s.busy[fn] = true
+	sum := s.analyze(fn)
+	s.busy[fn] = false
+	s.done[fn] = true
+	s.sums[fn] = sum
+	if obj := funcObject(fn); sum != nil && obj != nil && fn.Origin() == nil && obj.Pkg() == s.pass.Pkg {
+		s.pass.ExportObjectFact(obj, sum)
+	}
+	return sum
+}
+
+func (s *state) analyze(fn *ssa.Function) *QueryFact {
+	var sites []site
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if call, ok := instr.(ssa.CallInstruction); ok {
+				for _, r := range s.resolve(call) {
+					sites = append(sites, site{call, r})
+				}
+			}
+		}
+	}
+	if len(sites) == 0 {
+		return nil
+	}
+	nat := naturalLoops(fn)
+	loops := findLoops(s.pass, fn, nat)
+	body := s.bodies[fn]
+	if body != nil {
+		loops = append(loops, body)
+	}
+	if len(loops) > 62 {
+		loops = loops[:62]
+	}
+	for i, l := range loops {
+		l.bit = 1 << i
+	}
+	seedVals, seedCalls := s.seeds(fn, loops, body)
+	fl := propagate(fn, seedVals, seedCalls)
+
+	var sum *QueryFact
+	for _, st := range sites {
+		var t taint
+		for _, d := range st.r.deps {
+			t = t.or(fl.of(d))
+		}
+		if l := perElementLoop(loops, st.call.Block(), t); l != nil {
+			s.report(fn, l, st)
+			continue
+		}
+		if sum == nil || sum.Params == 0 && t.in != 0 {
+			sum = &QueryFact{Query: st.r.query, Kind: string(st.r.kind), Chain: st.r.chain}
+			sum.Params |= t.in
+		} else {
+			sum.Params |= t.in
+		}
+	}
+	return sum
+}
+
+// perElementLoop returns the innermost loop holding block b in which a
+// query with taint t runs once per element: it depends on the element, and
+// the loop can come around again after it.
+func perElementLoop(loops []*loop, b *ssa.BasicBlock, t taint) *loop {
+	var holding []*loop
+	for _, l := range loops {
+		if l.nat == nil || l.nat.blocks[b] {
+			holding = append(holding, l)
+		}
+	}
+	// Innermost first; the whole-function body loop is outermost.
+	sort.SliceStable(holding, func(i, j int) bool { return size(holding[i]) < size(holding[j]) })
+	for _, l := range holding {
+		if t.loop&l.bit != 0 && (l.nat == nil || l.nat.repeats(b)) {
+			return l
+		}
+	}
+	return nil
+}
+
+func size(l *loop) int {
+	if l.nat == nil {
+		return 1 << 30
+	}
+	return len(l.nat.blocks)
+}
+
+// seeds gives fn's inputs their bits, and each loop's per-iteration
+// values (header phis, map iteration, cursor reads, body parameters) the
+// loop's bit.
+func (s *state) seeds(fn *ssa.Function, loops []*loop, body *loop) (map[ssa.Value]taint, map[ssa.CallInstruction]taint) {
+	vals := map[ssa.Value]taint{}
+	calls := map[ssa.CallInstruction]taint{}
+	add := func(v ssa.Value, t taint) { vals[v] = vals[v].or(t) }
+	n := 0
+	for _, p := range fn.Params {
+		add(p, taint{in: bit(n)})
+		if body != nil {
+			add(p, taint{loop: body.bit})
+		}
+		n++
+	}
+	for _, fv := range fn.FreeVars {
+		add(fv, taint{in: bit(n)})
+		n++
+	}
+	for _, l := range loops {
+		if l.nat == nil {
+			continue
+		}
+		for _, instr := range l.nat.header.Instrs {
+			if phi, ok := instr.(*ssa.Phi); ok {
+				add(phi, taint{loop: l.bit})
+			}
+		}
+		var cursor ssa.Value
+		for b := range l.nat.blocks {
+			for _, instr := range b.Instrs {
+				if next, ok := instr.(*ssa.Next); ok {
+					add(next, taint{loop: l.bit})
+				}
+				if call, ok := instr.(*ssa.Call); ok && l.cursor.IsValid() && call.Pos() == l.cursor {
+					cursor = receiver(call.Common())
+				}
+			}
+		}
+		if cursor == nil {
+			continue
+		}
+		for b := range l.nat.blocks {
+			for _, instr := range b.Instrs {
+				if call, ok := instr.(ssa.CallInstruction); ok && usesValue(call.Common(), cursor) {
+					calls[call] = calls[call].or(taint{loop: l.bit})
+				}
+			}
+		}
+	}
+	return vals, calls
+}
+
+func bit(i int) uint64 {
+	if i >= 63 {
+		i = 63
+	}
+	return 1 << i
+}
+
+// receiver returns the receiver of a method call.
+func receiver(c *ssa.CallCommon) ssa.Value {
+	if c.IsInvoke() {
+		return c.Value
+	}
+	if len(c.Args) > 0 {
+		return c.Args[0]
+	}
+	return nil
+}
+
+// usesValue reports whether the call takes v (or a load of the same
+// variable) as receiver or argument.
+func usesValue(c *ssa.CallCommon, v ssa.Value) bool {
+	same := func(a ssa.Value) bool {
+		if a == v {
+			return true
+		}
+		la, ok1 := a.(*ssa.UnOp)
+		lv, ok2 := v.(*ssa.UnOp)
+		return ok1 && ok2 && la.Op == token.MUL && lv.Op == token.MUL && la.X == lv.X
+	}
+	if c.IsInvoke() && same(c.Value) {
+		return true
+	}
+	for _, a := range c.Args {
+		if same(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// enclosingDecl returns the top-level declaration holding pos.
+func enclosingDecl(file *ast.File, pos token.Pos) ast.Decl {
+	for _, d := range file.Decls {
+		if d.Pos() <= pos && pos < d.End() {
+			return d
+		}
+	}
+	return nil
+}

@@ -1,0 +1,169 @@
+// Package rules holds what nplusonelint knows about each data-access
+// library: which calls run a query, which only build one, and which call
+// the functions they are given. Each library is one file of data; this file
+// holds the types and the matching shared by all of them.
+package rules
+
+import "go/types"
+
+// Kind says what a query-executing call does to the database.
+type Kind string
+
+// The kinds of query. Each maps to a rule ID (see Rule).
+const (
+	Read  Kind = "read"  // SELECT: First, Find, Scan, …
+	Write Kind = "write" // INSERT/UPDATE/DELETE through the model API
+	Count Kind = "count" // SELECT COUNT(*)
+	Exec  Kind = "exec"  // raw statements (Exec)
+)
+
+// Rule is the stable rule ID reported in Diagnostic.Category for a query of
+// this kind run once per element of a collection.
+func (k Kind) Rule() string { return string(k) + "-per-element" }
+
+// Method names a method of a library type (pointer or value receiver).
+type Method struct {
+	Type string // receiver type name, e.g. "DB"
+	Name string // method name, e.g. "First"
+	Kind Kind
+}
+
+// Library describes one data-access library.
+type Library struct {
+	// Name is the short name used in messages and docs ("gorm").
+	Name string
+	// Paths are the import paths of the library's packages. A package
+	// importing one of them can run queries.
+	Paths []string
+	// Queries are the methods that execute a query.
+	Queries []Method
+	// ContextTypes names types whose methods run a query exactly when their
+	// first parameter is a context.Context (generic APIs such as gorm.G[T]);
+	// Kinds gives such a query's kind by method name (default Read), and
+	// NotQueries names the exceptions.
+	ContextTypes []string
+	Kinds        map[string]Kind
+	NotQueries   []string
+	// Invokers are methods that call their function arguments once per call
+	// (a transaction runs its closure once).
+	Invokers []Method
+}
+
+// Query describes a call that runs a query.
+type Query struct {
+	Library *Library
+	Kind    Kind
+	// SQLArg is the index (into the signature's parameters) of the SQL text
+	// of an Exec, or -1. A statement whose only per-element part is its SQL
+	// text (DDL, scripts) is not an N+1.
+	SQLArg int
+}
+
+// Libraries lists every library nplusonelint knows.
+var Libraries = []*Library{&GORM}
+
+var byPath = func() map[string]*Library {
+	m := map[string]*Library{}
+	for _, lib := range Libraries {
+		for _, p := range lib.Paths {
+			m[p] = lib
+		}
+	}
+	return m
+}()
+
+// ForPath returns the library that owns the package with the given import
+// path, or nil.
+func ForPath(path string) *Library { return byPath[path] }
+
+// Lookup reports whether fn, a function or method (generic instances
+// included), runs a query.
+func Lookup(fn *types.Func) (Query, bool) {
+	lib, recv, sig := owner(fn)
+	if lib == nil {
+		return Query{}, false
+	}
+	for _, m := range lib.Queries {
+		if m.Name == fn.Name() && m.Type == recv {
+			return Query{Library: lib, Kind: m.Kind, SQLArg: sqlArg(fn.Name(), sig)}, true
+		}
+	}
+	if contains(lib.ContextTypes, recv) && firstIsContext(sig) && !contains(lib.NotQueries, fn.Name()) {
+		kind, ok := lib.Kinds[fn.Name()]
+		if !ok {
+			kind = Read
+		}
+		return Query{Library: lib, Kind: kind, SQLArg: sqlArg(fn.Name(), sig)}, true
+	}
+	return Query{}, false
+}
+
+// IsInvoker reports whether fn calls its function arguments once per call.
+func IsInvoker(fn *types.Func) bool {
+	lib, recv, _ := owner(fn)
+	if lib == nil {
+		return false
+	}
+	for _, m := range lib.Invokers {
+		if m.Name == fn.Name() && m.Type == recv {
+			return true
+		}
+	}
+	return false
+}
+
+// owner returns the library declaring fn, the name of fn's receiver type
+// ("" for a function) and fn's signature.
+func owner(fn *types.Func) (*Library, string, *types.Signature) {
+	fn = fn.Origin()
+	if fn.Pkg() == nil {
+		return nil, "", nil
+	}
+	lib := byPath[fn.Pkg().Path()]
+	if lib == nil {
+		return nil, "", nil
+	}
+	sig := fn.Type().(*types.Signature)
+	recv := ""
+	if r := sig.Recv(); r != nil {
+		t := r.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := t.(*types.Named); ok {
+			recv = n.Obj().Name()
+		}
+	}
+	return lib, recv, sig
+}
+
+// sqlArg finds the SQL text parameter of Exec: its first string parameter,
+// after an optional context.
+func sqlArg(name string, sig *types.Signature) int {
+	if name != "Exec" {
+		return -1
+	}
+	for i := 0; i < sig.Params().Len() && i < 2; i++ {
+		if b, ok := sig.Params().At(i).Type().(*types.Basic); ok && b.Kind() == types.String {
+			return i
+		}
+	}
+	return -1
+}
+
+func firstIsContext(sig *types.Signature) bool {
+	if sig.Params().Len() == 0 {
+		return false
+	}
+	n, ok := sig.Params().At(0).Type().(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -76,6 +76,18 @@ func propagate(fn *ssa.Function, seeds map[ssa.Value]taint, seedCalls map[ssa.Ca
 		f.mem[r] = n
 		return true
 	}
+	// Pointers stored into local arrays (the backing array of a variadic
+	// call's arguments): a call writing through its arguments writes there.
+	stored := map[ssa.Value][]ssa.Value{}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if st, ok := instr.(*ssa.Store); ok && root(st.Val) != nil {
+				if r := root(st.Addr); r != nil {
+					stored[r] = append(stored[r], st.Val)
+				}
+			}
+		}
+	}
 	var ops []*ssa.Value
 	for changed, rounds := true, 0; changed && rounds < 50; rounds++ {
 		changed = false
@@ -93,8 +105,13 @@ func propagate(fn *ssa.Function, seeds map[ssa.Value]taint, seedCalls map[ssa.Ca
 						t = t.or(f.of(a))
 					}
 					for _, a := range call.Common().Args {
-						if _, ok := a.Type().Underlying().(*types.Pointer); ok || isInterface(a.Type()) {
+						switch a.Type().Underlying().(type) {
+						case *types.Pointer, *types.Interface:
 							changed = setMem(a, t) || changed
+						case *types.Slice:
+							for _, p := range stored[root(a)] {
+								changed = setMem(p, t) || changed
+							}
 						}
 					}
 				}
@@ -161,5 +178,3 @@ func indexTaint(idx taint, elem types.Type) taint {
 }
 
 func asChunk(t taint) taint { return taint{in: t.in, chunk: t.loop | t.chunk} }
-
-func isInterface(t types.Type) bool { return types.IsInterface(t) }

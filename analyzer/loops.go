@@ -13,8 +13,8 @@ import (
 // natural loop is nat, or a function whose whole body runs once per element
 // (the body of a range-over-func loop, a callback of lo.ForEach and kin).
 type loop struct {
-	node       ast.Node // *ast.ForStmt, *ast.RangeStmt, or the *ast.CallExpr of a higher-order call
-	collection ast.Expr // what is iterated
+	node       ast.Node  // *ast.ForStmt, *ast.RangeStmt, or the *ast.CallExpr of a higher-order call
+	collection ast.Expr  // what is iterated
 	cursor     token.Pos // for rows.Next() loops: the Lparen of the Next call
 	nat        *natLoop  // nil when the whole function is the body
 	bit        uint64

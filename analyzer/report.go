@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"fmt"
+	"go/ast"
 	"go/token"
 	"go/types"
 	"path/filepath"
@@ -68,12 +69,28 @@ func (s *state) report(fn *ssa.Function, l *loop, st site) {
 			related = append(related, analysis.RelatedInformation{Pos: p, Message: "calls " + h.Callee})
 		}
 	}
+	start, end := s.callRange(pos)
 	s.pass.Report(analysis.Diagnostic{
-		Pos:      pos,
+		Pos:      start,
+		End:      end,
 		Category: st.r.kind.Rule(),
 		Message:  msg,
 		Related:  related,
 	})
+}
+
+// callRange returns the range to highlight for the call whose left
+// parenthesis is at lparen: from the method name of a selector call (the
+// line a reader looks at in a multi-line chain) to the closing parenthesis.
+func (s *state) callRange(lparen token.Pos) (token.Pos, token.Pos) {
+	call := callExprAt(s.pass, lparen)
+	if call == nil {
+		return lparen, token.NoPos
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		return sel.Sel.Pos(), call.End()
+	}
+	return call.Pos(), call.End()
 }
 
 // shortPos prints a position as file.go:line.

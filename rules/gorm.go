@@ -5,8 +5,9 @@ package rules
 //
 // Builders (Model, Where, Joins, Preload, Raw, Session, WithContext,
 // Association, ScanRows, …) are absent on purpose: they only build a
-// statement. FindInBatches is absent too: it runs one query per batch, and
-// its callback runs once per batch, not once per element. Begin, Commit and
+// statement. FindInBatches runs a query per batch and calls its callback
+// once per batch: it is a query, but not an invoker of its callback, so
+// queries in the callback are not per element. Begin, Commit and
 // Rollback control a transaction and are not counted as queries.
 var GORM = Library{
 	Name:  "gorm",
@@ -16,6 +17,7 @@ var GORM = Library{
 		{"DB", "Take", Read},
 		{"DB", "Last", Read},
 		{"DB", "Find", Read},
+		{"DB", "FindInBatches", Read},
 		{"DB", "FirstOrInit", Read},
 		{"DB", "Scan", Read},
 		{"DB", "Pluck", Read},
@@ -55,7 +57,6 @@ var GORM = Library{
 		"Count":           Count,
 		"Exec":            Exec,
 	},
-	NotQueries: []string{"FindInBatches"},
 	Invokers: []Method{
 		{"DB", "Transaction", ""},
 		{"DB", "Connection", ""},

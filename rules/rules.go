@@ -39,11 +39,9 @@ type Library struct {
 	Queries []Method
 	// ContextTypes names types whose methods run a query exactly when their
 	// first parameter is a context.Context (generic APIs such as gorm.G[T]);
-	// Kinds gives such a query's kind by method name (default Read), and
-	// NotQueries names the exceptions.
+	// Kinds gives such a query's kind by method name (default Read).
 	ContextTypes []string
 	Kinds        map[string]Kind
-	NotQueries   []string
 	// Invokers are methods that call their function arguments once per call
 	// (a transaction runs its closure once).
 	Invokers []Method
@@ -88,7 +86,7 @@ func Lookup(fn *types.Func) (Query, bool) {
 			return Query{Library: lib, Kind: m.Kind, SQLArg: sqlArg(fn.Name(), sig)}, true
 		}
 	}
-	if contains(lib.ContextTypes, recv) && firstIsContext(sig) && !contains(lib.NotQueries, fn.Name()) {
+	if contains(lib.ContextTypes, recv) && firstIsContext(sig) {
 		kind, ok := lib.Kinds[fn.Name()]
 		if !ok {
 			kind = Read

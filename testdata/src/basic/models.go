@@ -1,3 +1,4 @@
+// Package basic holds scenarios of GORM queries written directly in loops.
 package basic
 
 import "gorm.io/gorm"
@@ -13,6 +14,7 @@ type Post struct {
 	AuthorID uint
 	Author   Author
 	Comments []Comment
+	Tags     []Tag `gorm:"many2many:post_tags"`
 }
 
 type Comment struct {
@@ -20,4 +22,13 @@ type Comment struct {
 	PostID   uint
 	Body     string
 	Approved bool
+}
+
+type Tag struct {
+	gorm.Model
+	Name string
+}
+
+type Setting struct {
+	Key, Value string
 }

@@ -1,0 +1,16 @@
+package analyzer_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/nplusonelint/nplusonelint/analyzer"
+)
+
+// The scenarios live in one module, testdata/src at the repository root,
+// type-checked against the real gorm.io/gorm the project's go.mod requires.
+func testdata() string { return filepath.Join(analysistest.TestData(), "..", "..", "testdata", "src") }
+
+func TestBasic(t *testing.T) { analysistest.Run(t, testdata(), analyzer.Analyzer, "./basic") }

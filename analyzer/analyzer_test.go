@@ -14,3 +14,13 @@ import (
 func testdata() string { return filepath.Join(analysistest.TestData(), "..", "..", "testdata", "src") }
 
 func TestBasic(t *testing.T) { analysistest.Run(t, testdata(), analyzer.Analyzer, "./basic") }
+
+func TestHelpers(t *testing.T) {
+	analysistest.Run(t, testdata(), analyzer.Analyzer, "./helpers/...")
+}
+
+func TestGeneric(t *testing.T) { analysistest.Run(t, testdata(), analyzer.Analyzer, "./generic") }
+
+func TestClosures(t *testing.T) { analysistest.Run(t, testdata(), analyzer.Analyzer, "./closures") }
+
+func TestNested(t *testing.T) { analysistest.Run(t, testdata(), analyzer.Analyzer, "./nested") }

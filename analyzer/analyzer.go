@@ -1,6 +1,8 @@
 package analyzer
 
 import (
+	"fmt"
+	"os"
 	"go/token"
 
 	"golang.org/x/tools/go/analysis"
@@ -33,8 +35,15 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 // analyzePackage builds SSA for a package that can reach a data library
-// and analyzes each of its functions, callees first.
+// and analyzes each of its functions, callees first. An internal error
+// skips the package with one line on stderr instead of stopping the
+// user's whole vet, fix or golangci-lint run.
 func analyzePackage(pass *analysis.Pass) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(os.Stderr, "nplusone: skipped %s: internal error: %v\n", pass.Pkg.Path(), r)
+		}
+	}()
 	ssapkg := buildSSA(pass)
 	funcs := packageFunctions(pass, ssapkg)
 	s := &state{

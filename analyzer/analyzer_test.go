@@ -24,3 +24,9 @@ func TestGeneric(t *testing.T) { analysistest.Run(t, testdata(), analyzer.Analyz
 func TestClosures(t *testing.T) { analysistest.Run(t, testdata(), analyzer.Analyzer, "./closures") }
 
 func TestNested(t *testing.T) { analysistest.Run(t, testdata(), analyzer.Analyzer, "./nested") }
+
+func TestIgnore(t *testing.T) { analysistest.Run(t, testdata(), analyzer.Analyzer, "./ignore") }
+
+func TestGenerated(t *testing.T) { analysistest.Run(t, testdata(), analyzer.Analyzer, "./generated") }
+
+func TestUnrelated(t *testing.T) { analysistest.Run(t, testdata(), analyzer.Analyzer, "./unrelated") }

@@ -15,22 +15,42 @@ import (
 // every package; the SSA part of the analysis uses the facts to follow
 // closures passed to such functions.
 func exportCallbackFacts(pass *analysis.Pass) {
+	var candidates []*ast.FuncDecl
+	for _, file := range pass.Files {
+		for _, decl := range file.Decls {
+			if fd, ok := decl.(*ast.FuncDecl); ok && fd.Body != nil && hasFuncParam(pass, fd) {
+				candidates = append(candidates, fd)
+			}
+		}
+	}
 	// Same-package delegation (f passed on to another local function that
 	// calls it) needs the callee's fact first: iterate to a fixed point.
 	for changed, round := true, 0; changed && round < 4; round++ {
 		changed = false
-		for _, file := range pass.Files {
-			for _, decl := range file.Decls {
-				fd, ok := decl.(*ast.FuncDecl)
-				if !ok || fd.Body == nil {
-					continue
-				}
-				if callbackScan(pass, fd) {
-					changed = true
-				}
+		for _, fd := range candidates {
+			if callbackScan(pass, fd) {
+				changed = true
 			}
 		}
 	}
+}
+
+// hasFuncParam reports whether fd has a function-typed parameter.
+func hasFuncParam(pass *analysis.Pass, fd *ast.FuncDecl) bool {
+	if fd.Type.Params.NumFields() == 0 {
+		return false
+	}
+	obj, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+	if !ok {
+		return false
+	}
+	params := obj.Type().(*types.Signature).Params()
+	for i := 0; i < params.Len(); i++ {
+		if _, ok := params.At(i).Type().Underlying().(*types.Signature); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // callbackScan computes and exports the CallbackFact of fd; it reports
@@ -42,16 +62,8 @@ func callbackScan(pass *analysis.Pass, fd *ast.FuncDecl) bool {
 	}
 	sig := obj.Type().(*types.Signature)
 	index := map[types.Object]int{}
-	hasFunc := false
 	for i := 0; i < sig.Params().Len(); i++ {
-		p := sig.Params().At(i)
-		index[p] = i
-		if _, ok := p.Type().Underlying().(*types.Signature); ok {
-			hasFunc = true
-		}
-	}
-	if !hasFunc {
-		return false
+		index[sig.Params().At(i)] = i
 	}
 	fact := &CallbackFact{}
 	paramOf := func(e ast.Expr) (int, bool) {

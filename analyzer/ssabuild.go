@@ -8,23 +8,17 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// buildSSA builds SSA for the package under analysis only. Imported
-// packages are created from their types (no bodies), as buildssa does; the
-// analysis never looks into their code, it reads their facts.
+// buildSSA builds SSA for the package under analysis only. Its direct
+// imports are created from their types (no bodies): the code can name
+// package-level members of those alone, and the builder makes methods of
+// any other package on demand. Unlike buildssa, which creates every
+// transitive import, this costs a few packages' members, not the standard
+// library's. The analysis never looks into imported code; it reads facts.
 func buildSSA(pass *analysis.Pass) *ssa.Package {
 	prog := ssa.NewProgram(pass.Fset, ssa.BuilderMode(0))
-	created := map[*types.Package]bool{}
-	var create func([]*types.Package)
-	create = func(pkgs []*types.Package) {
-		for _, p := range pkgs {
-			if !created[p] {
-				created[p] = true
-				prog.CreatePackage(p, nil, nil, true)
-				create(p.Imports())
-			}
-		}
+	for _, p := range pass.Pkg.Imports() {
+		prog.CreatePackage(p, nil, nil, true)
 	}
-	create(pass.Pkg.Imports())
 	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
 	pkg.Build()
 	return pkg

@@ -2,8 +2,8 @@ package analyzer
 
 import (
 	"fmt"
-	"os"
 	"go/token"
+	"os"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"

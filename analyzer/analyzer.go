@@ -29,7 +29,9 @@ func run(pass *analysis.Pass) (any, error) {
 	if !reachesData(pass) {
 		return nil, nil
 	}
-	pass.ExportPackageFact(new(reachesFact))
+	if pass.Pkg.Name() != "main" { // nothing imports a main package
+		pass.ExportPackageFact(new(reachesFact))
+	}
 	analyzePackage(pass)
 	return nil, nil
 }

@@ -6,6 +6,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/nplusonelint/nplusonelint/rules"
 )
 
 // classify decides whether a for or range statement iterates over a
@@ -20,17 +22,12 @@ func classify(pass *analysis.Pass, stmt ast.Stmt) *loop {
 		if p, ok := t.(*types.Pointer); ok {
 			t = p.Elem().Underlying()
 		}
-		switch t := t.(type) {
+		switch t.(type) {
 		case *types.Slice, *types.Array, *types.Map:
-			if isLiteralList(pass, s.X) {
-				return nil
-			}
-			return &loop{node: s, collection: s.X}
+			return dataLoop(pass, s, s.X)
 		case *types.Basic:
-			if t.Info()&types.IsInteger != 0 {
-				if x := lenArg(pass, s.X); x != nil {
-					return &loop{node: s, collection: x}
-				}
+			if x := lenArg(pass, s.X); x != nil {
+				return dataLoop(pass, s, x)
 			}
 		}
 	case *ast.ForStmt:
@@ -45,19 +42,64 @@ func classify(pass *analysis.Pass, stmt ast.Stmt) *loop {
 			case token.LSS, token.LEQ, token.GTR, token.GEQ, token.NEQ:
 				for _, side := range []ast.Expr{bin.X, bin.Y} {
 					if x := lenArg(pass, side); x != nil {
-						return &loop{node: s, collection: x}
+						return dataLoop(pass, s, x)
 					}
 				}
 				// for i := len(xs) - 1; i >= 0; i--
 				if init, ok := s.Init.(*ast.AssignStmt); ok && len(init.Rhs) == 1 {
 					if x := lenArg(pass, init.Rhs[0]); x != nil {
-						return &loop{node: s, collection: x}
+						return dataLoop(pass, s, x)
 					}
 				}
 			}
 		}
 	}
 	return nil
+}
+
+// dataLoop returns the loop over collection x, unless x is a literal list
+// or a list of connections and components rather than data.
+func dataLoop(pass *analysis.Pass, stmt ast.Stmt, x ast.Expr) *loop {
+	if isLiteralList(pass, x) || holdsHandles(typeOf(pass, x)) {
+		return nil
+	}
+	return &loop{node: stmt, collection: x}
+}
+
+// holdsHandles reports whether the elements of a collection of type t are
+// data-library handles (shards, connections) or structs holding one
+// (repositories, services): a loop over them fans out, it is no N+1.
+func holdsHandles(t types.Type) bool {
+	var elem types.Type
+	switch u := t.Underlying().(type) {
+	case *types.Slice:
+		elem = u.Elem()
+	case *types.Array:
+		elem = u.Elem()
+	case *types.Map:
+		elem = u.Elem()
+	case *types.Pointer:
+		if a, ok := u.Elem().Underlying().(*types.Array); ok {
+			elem = a.Elem()
+		}
+	}
+	if elem == nil {
+		return false
+	}
+	if rules.IsHandle(elem) {
+		return true
+	}
+	if p, ok := elem.Underlying().(*types.Pointer); ok {
+		elem = p.Elem()
+	}
+	if st, ok := elem.Underlying().(*types.Struct); ok {
+		for i := 0; i < st.NumFields(); i++ {
+			if rules.IsHandle(st.Field(i).Type()) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // cursorOf returns x when call is x.Next() on a result cursor: a Next

@@ -5,6 +5,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/nplusonelint/nplusonelint/rules"
 )
 
 // taint is what a value depends on: inputs of the function (parameters,
@@ -154,6 +156,8 @@ func (f *flow) transfer(instr ssa.Instruction, ops []*ssa.Value) taint {
 		return f.of(x.X).or(indexTaint(f.of(x.Index), x.Type()))
 	case *ssa.Lookup:
 		return f.of(x.X).or(f.of(x.Index))
+	case *ssa.Call:
+		return f.callTaint(x.Common())
 	}
 	var t taint
 	for _, op := range instr.Operands(ops) {
@@ -162,6 +166,51 @@ func (f *flow) transfer(instr ssa.Instruction, ops []*ssa.Value) taint {
 		}
 	}
 	return t
+}
+
+// callTaint is the taint of a call's result: that of its receiver and
+// data arguments. Contexts carry no data into a query (a per-element
+// context value or deadline does not make a query per element), and the
+// arguments of structural builders (a table name) change the statement's
+// shape, not its data: their per-iteration bits become chunk bits.
+func (f *flow) callTaint(c *ssa.CallCommon) taint {
+	var t taint
+	if c.IsInvoke() {
+		t = f.of(c.Value)
+	} else if _, static := c.Value.(*ssa.Function); !static {
+		t = f.of(c.Value) // a closure's bindings, a function value
+	}
+	structural := false
+	if obj := calleeObject(c); obj != nil {
+		structural = rules.IsStructural(obj)
+	}
+	for i, a := range c.Args {
+		if isContext(a.Type()) {
+			continue
+		}
+		at := f.of(a)
+		if structural && (i > 0 || c.IsInvoke()) {
+			at = asChunk(at)
+		}
+		t = t.or(at)
+	}
+	return t
+}
+
+// calleeObject returns the declared function or method a call names.
+func calleeObject(c *ssa.CallCommon) *types.Func {
+	if c.IsInvoke() {
+		return c.Method
+	}
+	if fn := c.StaticCallee(); fn != nil {
+		return funcObject(fn)
+	}
+	return nil
+}
+
+func isContext(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
 }
 
 // indexTaint is the taint an index gives to an element: when the element

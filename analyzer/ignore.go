@@ -58,6 +58,12 @@ func (ig *ignores) covers(p token.Position) bool {
 	return lines[p.Line] || lines[p.Line-1]
 }
 
+// isTestFile reports whether pos is in a _test.go file: fixtures written
+// row by row in tests cost no production page load.
+func isTestFile(pass *analysis.Pass, pos token.Pos) bool {
+	return strings.HasSuffix(pass.Fset.Position(pos).Filename, "_test.go")
+}
+
 // isGenerated reports whether the file holding pos is generated code, in
 // which nothing is reported (its summaries still serve its callers).
 func isGenerated(pass *analysis.Pass, pos token.Pos) bool {

@@ -4,6 +4,8 @@ import "golang.org/x/tools/go/ssa"
 
 // natLoop is a natural loop of an SSA function: a header block and the
 // blocks that can reach one of its back edges without passing the header.
+// A block outside it (a path that returns or breaks on every branch) runs
+// at most once per execution of the loop.
 type natLoop struct {
 	header *ssa.BasicBlock
 	blocks map[*ssa.BasicBlock]bool
@@ -58,29 +60,4 @@ func innermost(loops []*natLoop, b *ssa.BasicBlock) *natLoop {
 		}
 	}
 	return best
-}
-
-// repeats reports whether, after block b, control can come back to the
-// loop's header: false when every path from b leaves the loop (return,
-// break, panic), so that whatever b runs, it runs at most once.
-func (l *natLoop) repeats(b *ssa.BasicBlock) bool {
-	seen := map[*ssa.BasicBlock]bool{}
-	stack := []*ssa.BasicBlock{b}
-	for len(stack) > 0 {
-		x := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if seen[x] {
-			continue
-		}
-		seen[x] = true
-		for _, s := range x.Succs {
-			if s == l.header {
-				return true
-			}
-			if l.blocks[s] {
-				stack = append(stack, s)
-			}
-		}
-	}
-	return false
 }

@@ -79,7 +79,9 @@ func (s *state) analyze(fn *ssa.Function) *QueryFact {
 	for _, st := range sites {
 		var t taint
 		for _, d := range st.r.deps {
-			t = t.or(fl.of(d))
+			if !isContext(d.Type()) {
+				t = t.or(fl.of(d))
+			}
 		}
 		if l := perElementLoop(loops, st.call.Block(), t); l != nil {
 			s.report(fn, l, st)
@@ -96,8 +98,9 @@ func (s *state) analyze(fn *ssa.Function) *QueryFact {
 }
 
 // perElementLoop returns the innermost loop holding block b in which a
-// query with taint t runs once per element: it depends on the element, and
-// the loop can come around again after it.
+// query with taint t runs once per element: it depends on the element.
+// Holding means b can reach the loop's back edge: a query on a path that
+// always leaves the loop is outside it.
 func perElementLoop(loops []*loop, b *ssa.BasicBlock, t taint) *loop {
 	var holding []*loop
 	for _, l := range loops {
@@ -108,7 +111,7 @@ func perElementLoop(loops []*loop, b *ssa.BasicBlock, t taint) *loop {
 	// Innermost first; the whole-function body loop is outermost.
 	sort.SliceStable(holding, func(i, j int) bool { return size(holding[i]) < size(holding[j]) })
 	for _, l := range holding {
-		if t.loop&l.bit != 0 && (l.nat == nil || l.nat.repeats(b)) {
+		if t.loop&l.bit != 0 {
 			return l
 		}
 	}

@@ -61,4 +61,12 @@ var GORM = Library{
 		{"DB", "Transaction", ""},
 		{"DB", "Connection", ""},
 	},
+	Handles: []string{
+		"DB", "Association", "Interface", "CreateInterface", "ChainInterface", "ExecInterface",
+	},
+	Structural: []Method{
+		{"DB", "Table", ""},
+		{"CreateInterface", "Table", ""},
+		{"ChainInterface", "Table", ""},
+	},
 }

@@ -45,6 +45,12 @@ type Library struct {
 	// Invokers are methods that call their function arguments once per call
 	// (a transaction runs its closure once).
 	Invokers []Method
+	// Handles name the library's connection, transaction and builder types:
+	// values of these are not data (gorm.Model, embedded in rows, is data).
+	Handles []string
+	// Structural are builders whose arguments name the statement's shape
+	// (a table), not data: one query per table is not an N+1.
+	Structural []Method
 }
 
 // Query describes a call that runs a query.
@@ -108,6 +114,35 @@ func IsInvoker(fn *types.Func) bool {
 		}
 	}
 	return false
+}
+
+// IsStructural reports whether fn is a builder whose arguments name the
+// statement's shape rather than data.
+func IsStructural(fn *types.Func) bool {
+	lib, recv, _ := owner(fn)
+	if lib == nil {
+		return false
+	}
+	for _, m := range lib.Structural {
+		if m.Name == fn.Name() && m.Type == recv {
+			return true
+		}
+	}
+	return false
+}
+
+// IsHandle reports whether t (or what it points to) is a connection,
+// transaction or query builder type of a data library.
+func IsHandle(t types.Type) bool {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	lib := byPath[n.Obj().Pkg().Path()]
+	return lib != nil && contains(lib.Handles, n.Obj().Name())
 }
 
 // owner returns the library declaring fn, the name of fn's receiver type

@@ -1,4 +1,4 @@
-package basic // want package:"reaches data access"
+package basic
 
 import (
 	"gorm.io/gorm"

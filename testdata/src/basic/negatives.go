@@ -123,6 +123,21 @@ func FirstMatch(db *gorm.DB, posts []Post) (*Author, error) { // want FirstMatch
 	return nil, errors.New("none")
 }
 
+// The loop goes round, but the path through the query always leaves it.
+func FirstPinned(db *gorm.DB, posts []Post) *Author { // want FirstPinned:"runs \\(\\*gorm.DB\\).First"
+	for _, p := range posts {
+		if p.Title == "" {
+			continue
+		}
+		var a Author
+		if db.First(&a, p.AuthorID).Error != nil {
+			break
+		}
+		return &a
+	}
+	return nil
+}
+
 // Preloaded data read in the loop is no query.
 func Preloaded(db *gorm.DB) []string { // want Preloaded:"runs \\(\\*gorm.DB\\).Find"
 	var posts []Post

@@ -42,7 +42,7 @@ func RenameAll(ctx context.Context, db *gorm.DB, users []User) {
 }
 
 // byID is a generic helper: its fact is keyed on the generic function.
-func byID[T any](ctx context.Context, db *gorm.DB, id uint) (T, error) { // want byID:"runs \\(gorm.ExecInterface\\).First \\[params 0,1,2\\]"
+func byID[T any](ctx context.Context, db *gorm.DB, id uint) (T, error) { // want byID:"runs \\(gorm.ExecInterface\\).First \\[params 1,2\\]"
 	return gorm.G[T](db).Where("id = ?", id).First(ctx)
 }
 

@@ -33,7 +33,7 @@ func AuthorOf(db *gorm.DB, id uint) (*Author, error) { // want AuthorOf:"runs \\
 }
 
 // ListPosts loads every post.
-func ListPosts(ctx context.Context, db *gorm.DB) ([]Post, error) { // want ListPosts:"runs \\(\\*gorm.DB\\).Find \\[params 0,1\\]"
+func ListPosts(ctx context.Context, db *gorm.DB) ([]Post, error) { // want ListPosts:"runs \\(\\*gorm.DB\\).Find \\[params 1\\]"
 	var posts []Post
 	err := db.WithContext(ctx).Find(&posts).Error
 	return posts, err
@@ -43,7 +43,7 @@ func ListPosts(ctx context.Context, db *gorm.DB) ([]Post, error) { // want ListP
 type Store struct{ db *gorm.DB }
 
 // CommentsOf goes through a second helper: a chain of two hops.
-func (s *Store) CommentsOf(ctx context.Context, postID uint) []Comment { // want CommentsOf:"runs \\(\\*gorm.DB\\).Find via repo.byPost \\[params 0,1,2\\]"
+func (s *Store) CommentsOf(ctx context.Context, postID uint) []Comment { // want CommentsOf:"runs \\(\\*gorm.DB\\).Find via repo.byPost \\[params 0,2\\]"
 	return byPost(s.db.WithContext(ctx), postID)
 }
 

@@ -3,6 +3,7 @@ package analyzer
 import (
 	"fmt"
 	"go/token"
+	"go/types"
 	"os"
 
 	"golang.org/x/tools/go/analysis"
@@ -52,6 +53,7 @@ func analyzePackage(pass *analysis.Pass) {
 		pass:     pass,
 		ssapkg:   ssapkg,
 		sums:     map[*ssa.Function]*QueryFact{},
+		ifaces:   map[*types.Func]*QueryFact{},
 		done:     map[*ssa.Function]bool{},
 		busy:     map[*ssa.Function]bool{},
 		bodies:   findBodies(pass, ssapkg, funcs),
@@ -61,4 +63,5 @@ func analyzePackage(pass *analysis.Pass) {
 	for _, fn := range funcs {
 		s.summarize(fn)
 	}
+	s.exportInterfaceFacts()
 }

@@ -30,3 +30,7 @@ func TestIgnore(t *testing.T) { analysistest.Run(t, testdata(), analyzer.Analyze
 func TestGenerated(t *testing.T) { analysistest.Run(t, testdata(), analyzer.Analyzer, "./generated") }
 
 func TestUnrelated(t *testing.T) { analysistest.Run(t, testdata(), analyzer.Analyzer, "./unrelated") }
+
+func TestLayered(t *testing.T) {
+	analysistest.Run(t, testdata(), analyzer.Analyzer, "./layered/...")
+}

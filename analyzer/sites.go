@@ -43,6 +43,12 @@ func (s *state) resolve(call ssa.CallInstruction) []reach {
 		}
 	}
 	var out []reach
+	// An interface method whose implementations run a query.
+	if c.IsInvoke() {
+		if r, ok := s.invokeReach(call); ok {
+			out = append(out, r)
+		}
+	}
 	// A function, method or closure that runs a query.
 	if callee := c.StaticCallee(); callee != nil {
 		if r, ok := s.callReach(call, callee, obj); ok {
@@ -160,7 +166,7 @@ func inputs(bits uint64, fn *ssa.Function, args, bindings []ssa.Value) []ssa.Val
 		}
 	}
 	for j, b := range bindings {
-		if k := len(fn.Params) + j; k < 64 && bits&(1<<k) != 0 {
+		if k := len(fn.Params) + j; k < 64 && bits&(1<<k) != 0 { // fn is non-nil when there are bindings
 			out = append(out, b)
 		}
 	}

@@ -3,6 +3,7 @@ package analyzer
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 	"sort"
 
 	"golang.org/x/tools/go/analysis"
@@ -14,6 +15,7 @@ type state struct {
 	pass     *analysis.Pass
 	ssapkg   *ssa.Package
 	sums     map[*ssa.Function]*QueryFact
+	ifaces   map[*types.Func]*QueryFact // interface methods of this package
 	done     map[*ssa.Function]bool
 	busy     map[*ssa.Function]bool
 	bodies   map[*ssa.Function]*loop // functions run once per element: range-over-func bodies, callbacks

@@ -1,0 +1,126 @@
+package analyzer
+
+import (
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/nplusonelint/nplusonelint/rules"
+)
+
+// ifaceSummary summarises a method of an interface declared in this
+// package from the implementations declared beside it (the repository
+// shape: an interface, an unexported struct, a constructor returning the
+// interface). Its parameter bits count the interface method's parameters,
+// the receiver not included, as the arguments of an invoke call do. It is
+// nil when no implementation in the package runs a query.
+func (s *state) ifaceSummary(m *types.Func) *QueryFact {
+	m = m.Origin()
+	if sum, ok := s.ifaces[m]; ok {
+		return sum
+	}
+	s.ifaces[m] = nil // a cycle through the interface sees no summary
+	var sum *QueryFact
+	for _, impl := range s.implementations(m) {
+		fn := s.ssapkg.Prog.FuncValue(impl)
+		if fn == nil {
+			continue
+		}
+		is := s.summarize(fn)
+		if is == nil {
+			continue
+		}
+		if sum == nil {
+			sum = &QueryFact{Query: is.Query, Kind: is.Kind}
+			sum.Chain = append([]Hop{s.hopAt(funcName(impl), impl.Pos())}, is.Chain...)
+		}
+		sum.Params |= is.Params >> 1 // drop the receiver
+	}
+	s.ifaces[m] = sum
+	return sum
+}
+
+// implementations returns the methods implementing m of the non-generic
+// named types declared in this package.
+func (s *state) implementations(m *types.Func) []*types.Func {
+	recv := m.Type().(*types.Signature).Recv()
+	if recv == nil || m.Pkg() != s.pass.Pkg {
+		return nil
+	}
+	iface, ok := recv.Type().Underlying().(*types.Interface)
+	if !ok {
+		return nil
+	}
+	var out []*types.Func
+	scope := s.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		named, ok := tn.Type().(*types.Named)
+		if !ok || named.TypeParams().Len() > 0 || types.IsInterface(named) {
+			continue
+		}
+		for _, t := range []types.Type{named, types.NewPointer(named)} {
+			if !types.Implements(t, iface) {
+				continue
+			}
+			if obj, _, _ := types.LookupFieldOrMethod(t, true, m.Pkg(), m.Name()); obj != nil {
+				if f, ok := obj.(*types.Func); ok {
+					out = append(out, f)
+				}
+			}
+			break
+		}
+	}
+	return out
+}
+
+// exportInterfaceFacts exports the summaries of this package's interface
+// methods, for callers in other packages.
+func (s *state) exportInterfaceFacts() {
+	scope := s.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		named, ok := tn.Type().(*types.Named)
+		if !ok || named.TypeParams().Len() > 0 {
+			continue
+		}
+		iface, ok := named.Underlying().(*types.Interface)
+		if !ok {
+			continue
+		}
+		for i := 0; i < iface.NumExplicitMethods(); i++ {
+			if sum := s.ifaceSummary(iface.ExplicitMethod(i)); sum != nil {
+				s.pass.ExportObjectFact(iface.ExplicitMethod(i), sum)
+			}
+		}
+	}
+}
+
+// invokeReach is the reach of a call through an interface whose method
+// has a summary: from this package's implementations, or a fact.
+func (s *state) invokeReach(call ssa.CallInstruction) (reach, bool) {
+	c := call.Common()
+	m := c.Method.Origin()
+	var sum *QueryFact
+	if m.Pkg() == s.pass.Pkg {
+		sum = s.ifaceSummary(m)
+	} else {
+		var f QueryFact
+		if s.pass.ImportObjectFact(m, &f) {
+			sum = &f
+		}
+	}
+	if sum == nil {
+		return reach{}, false
+	}
+	r := reach{query: sum.Query, kind: rules.Kind(sum.Kind)}
+	r.chain = append([]Hop{s.hopAt(funcName(m), call.Pos())}, sum.Chain...)
+	r.deps = inputs(sum.Params, nil, c.Args, nil)
+	return r, true
+}

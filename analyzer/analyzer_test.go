@@ -1,7 +1,9 @@
 package analyzer_test
 
 import (
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -33,4 +35,14 @@ func TestUnrelated(t *testing.T) { analysistest.Run(t, testdata(), analyzer.Anal
 
 func TestLayered(t *testing.T) {
 	analysistest.Run(t, testdata(), analyzer.Analyzer, "./layered/...")
+}
+
+func TestCallbacks(t *testing.T) { analysistest.Run(t, testdata(), analyzer.Analyzer, "./callbacks") }
+
+func TestCgo(t *testing.T) {
+	out, err := exec.Command("go", "env", "CGO_ENABLED").Output()
+	if err != nil || strings.TrimSpace(string(out)) != "1" {
+		t.Skip("cgo is disabled")
+	}
+	analysistest.Run(t, testdata(), analyzer.Analyzer, "./cgo")
 }

@@ -46,7 +46,9 @@ func findBodies(pass *analysis.Pass, ssapkg *ssa.Package, funcs []*ssa.Function)
 						continue
 					}
 					body, _ := funcValue(call.Common().Args[e.Func+offset])
-					if body == nil || body.Pkg != ssapkg || isLiteralList(pass, expr.Args[e.Over]) {
+					// Closures only: named functions and method values are
+					// loops at the call (see valueReach).
+					if body == nil || body.Parent() == nil || body.Pkg != ssapkg || isLiteralList(pass, expr.Args[e.Over]) {
 						continue
 					}
 					bodies[body] = &loop{node: expr, collection: expr.Args[e.Over]}

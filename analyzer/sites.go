@@ -18,6 +18,10 @@ type reach struct {
 	kind  rules.Kind
 	// deps are the values whose per-element variation makes the query vary.
 	deps []ssa.Value
+	// perElement, when set, is the loop the call itself makes: a named
+	// function or method value that a higher-order function calls once per
+	// element, with the element flowing into the query.
+	perElement *loop
 }
 
 // hopAt makes the hop for a call of callee at pos.
@@ -57,29 +61,9 @@ func (s *state) resolve(call ssa.CallInstruction) []reach {
 	}
 	// Function values passed to a callee that calls them.
 	for i, a := range c.Args {
-		fn, bindings := funcValue(a)
-		if fn == nil || fn.Pkg != s.ssapkg || !s.invokes(call, obj, i, fn) {
-			continue
+		if r, ok := s.valueReach(call, obj, i, a); ok {
+			out = append(out, r)
 		}
-		sum := s.summarize(fn)
-		if sum == nil {
-			continue
-		}
-		r := reach{query: sum.Query, kind: rules.Kind(sum.Kind)}
-		r.chain = append([]Hop{s.hopAt(calleeName(c, obj), call.Pos())}, sum.Chain...)
-		r.deps = inputs(sum.Params, fn, nil, bindings)
-		if sum.Params&(1<<len(fn.Params)-1) != 0 {
-			// The callee supplies the parameters, from its other arguments.
-			for j, b := range c.Args {
-				if j != i {
-					r.deps = append(r.deps, b)
-				}
-			}
-			if c.IsInvoke() {
-				r.deps = append(r.deps, c.Value)
-			}
-		}
-		out = append(out, r)
 	}
 	return out
 }

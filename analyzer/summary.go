@@ -85,6 +85,10 @@ func (s *state) analyze(fn *ssa.Function) *QueryFact {
 				t = t.or(fl.of(d))
 			}
 		}
+		if st.r.perElement != nil && t.loop == 0 {
+			s.report(fn, st.r.perElement, st)
+			continue
+		}
 		if l := perElementLoop(loops, st.call.Block(), t); l != nil {
 			s.report(fn, l, st)
 			continue

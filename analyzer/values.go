@@ -1,0 +1,125 @@
+package analyzer
+
+import (
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/nplusonelint/nplusonelint/rules"
+)
+
+// valueReach is the reach of the function value a, argument i of call,
+// when the callee calls it: a closure, a named function or a method value.
+func (s *state) valueReach(call ssa.CallInstruction, obj *types.Func, i int, a ssa.Value) (reach, bool) {
+	fn, bindings := funcValue(a)
+	if fn == nil || !s.invokes(call, obj, i, fn) {
+		return reach{}, false
+	}
+	sum, own, bound := s.valueSummary(fn, bindings)
+	if sum == nil {
+		return reach{}, false
+	}
+	c := call.Common()
+	r := reach{query: sum.Query, kind: rules.Kind(sum.Kind), deps: bound}
+	r.chain = []Hop{s.hopAt(calleeName(c, obj), call.Pos())}
+	if fn.Parent() == nil && fn.Synthetic != "range-over-func yield" {
+		// A named function or method value: called inside the callee, so
+		// its hop has no position of its own.
+		r.chain = append(r.chain, Hop{Callee: ssaName(fn)})
+	}
+	r.chain = append(r.chain, sum.Chain...)
+	if own == 0 {
+		return r, true
+	}
+	// The query depends on the callback's own parameters. A named function
+	// or method called once per element by the callee makes this call a
+	// loop of its own; otherwise the parameters come from the callee's
+	// other arguments.
+	if fn.Parent() == nil && fn.Synthetic != "range-over-func yield" {
+		if l := s.callbackLoop(call, obj, i); l != nil {
+			r.perElement = l
+			return r, true
+		}
+	}
+	for j, b := range c.Args {
+		if j != i {
+			r.deps = append(r.deps, b)
+		}
+	}
+	if c.IsInvoke() {
+		r.deps = append(r.deps, c.Value)
+	}
+	return r, true
+}
+
+// valueSummary returns the summary of a function value, which of its own
+// parameters the query depends on, and the bound values (closure bindings,
+// a method value's receiver) it depends on.
+func (s *state) valueSummary(fn *ssa.Function, bindings []ssa.Value) (sum *QueryFact, own uint64, bound []ssa.Value) {
+	if strings.HasPrefix(fn.Synthetic, "bound method wrapper") {
+		m, ok := fn.Object().(*types.Func)
+		if !ok {
+			return nil, 0, nil
+		}
+		if sum = s.declaredSummary(m); sum == nil {
+			return nil, 0, nil
+		}
+		if sum.Params&1 != 0 && len(bindings) > 0 {
+			bound = bindings[:1] // the receiver
+		}
+		return sum, sum.Params >> 1, bound
+	}
+	if fn.Parent() == nil && fn.Synthetic == "" {
+		if m := funcObject(fn); m != nil {
+			sum = s.declaredSummary(m)
+		}
+	} else if fn.Pkg == s.ssapkg {
+		sum = s.summarize(fn)
+	}
+	if sum == nil {
+		return nil, 0, nil
+	}
+	n := len(fn.Params)
+	return sum, sum.Params & (1<<n - 1), inputs(sum.Params, fn, nil, bindings)
+}
+
+// declaredSummary returns the summary of a declared function or method:
+// computed here for this package's, from its fact for another's.
+func (s *state) declaredSummary(m *types.Func) *QueryFact {
+	m = m.Origin()
+	if m.Pkg() == s.pass.Pkg {
+		if fn := s.ssapkg.Prog.FuncValue(m); fn != nil {
+			return s.summarize(fn)
+		}
+		return nil
+	}
+	var f QueryFact
+	if s.pass.ImportObjectFact(m, &f) {
+		return &f
+	}
+	return nil
+}
+
+// callbackLoop returns the loop a higher-order call makes when its
+// CallbackFact says it calls argument i once per element of another.
+func (s *state) callbackLoop(call ssa.CallInstruction, obj *types.Func, i int) *loop {
+	var fact CallbackFact
+	if obj == nil || !s.pass.ImportObjectFact(obj.Origin(), &fact) {
+		return nil
+	}
+	if !call.Common().IsInvoke() && obj.Type().(*types.Signature).Recv() != nil {
+		i-- // Args[0] is the receiver
+	}
+	for _, e := range fact.Each {
+		if e.Func != i {
+			continue
+		}
+		expr := callExprAt(s.pass, call.Pos())
+		if expr == nil || e.Over >= len(expr.Args) || isLiteralList(s.pass, expr.Args[e.Over]) {
+			return nil
+		}
+		return &loop{node: expr, collection: expr.Args[e.Over]}
+	}
+	return nil
+}

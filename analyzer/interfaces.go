@@ -52,14 +52,8 @@ func (s *state) implementations(m *types.Func) []*types.Func {
 		return nil
 	}
 	var out []*types.Func
-	scope := s.pass.Pkg.Scope()
-	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() {
-			continue
-		}
-		named, ok := tn.Type().(*types.Named)
-		if !ok || named.TypeParams().Len() > 0 || types.IsInterface(named) {
+	for _, named := range namedTypes(s.pass.Pkg) {
+		if types.IsInterface(named) {
 			continue
 		}
 		for _, t := range []types.Type{named, types.NewPointer(named)} {
@@ -80,16 +74,7 @@ func (s *state) implementations(m *types.Func) []*types.Func {
 // exportInterfaceFacts exports the summaries of this package's interface
 // methods, for callers in other packages.
 func (s *state) exportInterfaceFacts() {
-	scope := s.pass.Pkg.Scope()
-	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() {
-			continue
-		}
-		named, ok := tn.Type().(*types.Named)
-		if !ok || named.TypeParams().Len() > 0 {
-			continue
-		}
+	for _, named := range namedTypes(s.pass.Pkg) {
 		iface, ok := named.Underlying().(*types.Interface)
 		if !ok {
 			continue
@@ -100,6 +85,20 @@ func (s *state) exportInterfaceFacts() {
 			}
 		}
 	}
+}
+
+// namedTypes lists the non-generic named types declared at package level.
+func namedTypes(pkg *types.Package) []*types.Named {
+	var out []*types.Named
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		if tn, ok := scope.Lookup(name).(*types.TypeName); ok && !tn.IsAlias() {
+			if named, ok := tn.Type().(*types.Named); ok && named.TypeParams().Len() == 0 {
+				out = append(out, named)
+			}
+		}
+	}
+	return out
 }
 
 // invokeReach is the reach of a call through an interface whose method

@@ -104,26 +104,22 @@ func Lookup(fn *types.Func) (Query, bool) {
 
 // IsInvoker reports whether fn calls its function arguments once per call.
 func IsInvoker(fn *types.Func) bool {
-	lib, recv, _ := owner(fn)
-	if lib == nil {
-		return false
-	}
-	for _, m := range lib.Invokers {
-		if m.Name == fn.Name() && m.Type == recv {
-			return true
-		}
-	}
-	return false
+	return listed(fn, func(lib *Library) []Method { return lib.Invokers })
 }
 
 // IsStructural reports whether fn is a builder whose arguments name the
 // statement's shape rather than data.
 func IsStructural(fn *types.Func) bool {
+	return listed(fn, func(lib *Library) []Method { return lib.Structural })
+}
+
+// listed reports whether fn is in the list of its library that list picks.
+func listed(fn *types.Func, list func(*Library) []Method) bool {
 	lib, recv, _ := owner(fn)
 	if lib == nil {
 		return false
 	}
-	for _, m := range lib.Structural {
+	for _, m := range list(lib) {
 		if m.Name == fn.Name() && m.Type == recv {
 			return true
 		}

@@ -219,3 +219,13 @@ func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
 	}
 	return nil
 }
+
+// enclosingDecl returns the top-level declaration holding pos.
+func enclosingDecl(file *ast.File, pos token.Pos) ast.Decl {
+	for _, d := range file.Decls {
+		if d.Pos() <= pos && pos < d.End() {
+			return d
+		}
+	}
+	return nil
+}

@@ -150,7 +150,7 @@ func inputs(bits uint64, fn *ssa.Function, args, bindings []ssa.Value) []ssa.Val
 		}
 	}
 	for j, b := range bindings {
-		if k := len(fn.Params) + j; k < 64 && bits&(1<<k) != 0 { // fn is non-nil when there are bindings
+		if k := len(fn.Params) + j; k < 64 && bits&(1<<k) != 0 {
 			out = append(out, b)
 		}
 	}

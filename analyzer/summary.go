@@ -1,7 +1,6 @@
 package analyzer
 
 import (
-	"go/ast"
 	"go/token"
 	"go/types"
 	"sort"
@@ -48,6 +47,9 @@ func (s *state) summarize(fn *ssa.Function) *QueryFact {
 	return sum
 }
 
+// analyze resolves fn's calls, runs the data flow from its inputs and
+// loops, reports the calls that run a query once per element of one of
+// its loops, and summarises the others.
 func (s *state) analyze(fn *ssa.Function) *QueryFact {
 	var sites []site
 	for _, b := range fn.Blocks {
@@ -62,13 +64,13 @@ func (s *state) analyze(fn *ssa.Function) *QueryFact {
 	if len(sites) == 0 {
 		return nil
 	}
-	nat := naturalLoops(fn)
-	loops := findLoops(s.pass, fn, nat)
+	var loops []*loop
 	body := s.bodies[fn]
 	if body != nil {
 		loops = append(loops, body)
 	}
-	if len(loops) > 62 {
+	loops = append(loops, findLoops(s.pass, fn, naturalLoops(fn))...)
+	if len(loops) > 62 { // one bit each; the rest are ignored
 		loops = loops[:62]
 	}
 	for i, l := range loops {
@@ -93,12 +95,12 @@ func (s *state) analyze(fn *ssa.Function) *QueryFact {
 			s.report(fn, l, st)
 			continue
 		}
+		// The first query that depends on an input stands for all in
+		// messages; the inputs of all count.
 		if sum == nil || sum.Params == 0 && t.in != 0 {
 			sum = &QueryFact{Query: st.r.query, Kind: string(st.r.kind), Chain: st.r.chain}
-			sum.Params |= t.in
-		} else {
-			sum.Params |= t.in
 		}
+		sum.Params |= t.in
 	}
 	return sum
 }
@@ -129,107 +131,4 @@ func size(l *loop) int {
 		return 1 << 30
 	}
 	return len(l.nat.blocks)
-}
-
-// seeds gives fn's inputs their bits, and each loop's per-iteration
-// values (header phis, map iteration, cursor reads, body parameters) the
-// loop's bit.
-func (s *state) seeds(fn *ssa.Function, loops []*loop, body *loop) (map[ssa.Value]taint, map[ssa.CallInstruction]taint) {
-	vals := map[ssa.Value]taint{}
-	calls := map[ssa.CallInstruction]taint{}
-	add := func(v ssa.Value, t taint) { vals[v] = vals[v].or(t) }
-	n := 0
-	for _, p := range fn.Params {
-		add(p, taint{in: bit(n)})
-		if body != nil {
-			add(p, taint{loop: body.bit})
-		}
-		n++
-	}
-	for _, fv := range fn.FreeVars {
-		add(fv, taint{in: bit(n)})
-		n++
-	}
-	for _, l := range loops {
-		if l.nat == nil {
-			continue
-		}
-		for _, instr := range l.nat.header.Instrs {
-			if phi, ok := instr.(*ssa.Phi); ok {
-				add(phi, taint{loop: l.bit})
-			}
-		}
-		var cursor ssa.Value
-		for b := range l.nat.blocks {
-			for _, instr := range b.Instrs {
-				if next, ok := instr.(*ssa.Next); ok {
-					add(next, taint{loop: l.bit})
-				}
-				if call, ok := instr.(*ssa.Call); ok && l.cursor.IsValid() && call.Pos() == l.cursor {
-					cursor = receiver(call.Common())
-				}
-			}
-		}
-		if cursor == nil {
-			continue
-		}
-		for b := range l.nat.blocks {
-			for _, instr := range b.Instrs {
-				if call, ok := instr.(ssa.CallInstruction); ok && usesValue(call.Common(), cursor) {
-					calls[call] = calls[call].or(taint{loop: l.bit})
-				}
-			}
-		}
-	}
-	return vals, calls
-}
-
-func bit(i int) uint64 {
-	if i >= 63 {
-		i = 63
-	}
-	return 1 << i
-}
-
-// receiver returns the receiver of a method call.
-func receiver(c *ssa.CallCommon) ssa.Value {
-	if c.IsInvoke() {
-		return c.Value
-	}
-	if len(c.Args) > 0 {
-		return c.Args[0]
-	}
-	return nil
-}
-
-// usesValue reports whether the call takes v (or a load of the same
-// variable) as receiver or argument.
-func usesValue(c *ssa.CallCommon, v ssa.Value) bool {
-	same := func(a ssa.Value) bool {
-		if a == v {
-			return true
-		}
-		la, ok1 := a.(*ssa.UnOp)
-		lv, ok2 := v.(*ssa.UnOp)
-		return ok1 && ok2 && la.Op == token.MUL && lv.Op == token.MUL && la.X == lv.X
-	}
-	if c.IsInvoke() && same(c.Value) {
-		return true
-	}
-	for _, a := range c.Args {
-		if same(a) {
-			return true
-		}
-	}
-	return false
-}
-
-// enclosingDecl returns the top-level declaration holding pos.
-func enclosingDecl(file *ast.File, pos token.Pos) ast.Decl {
-	for _, d := range file.Decls {
-		if d.Pos() <= pos && pos < d.End() {
-			return d
-		}
-	}
-	return nil
 }

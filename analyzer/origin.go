@@ -17,11 +17,18 @@ type origin struct {
 	param bool      // the collection is a parameter of the function
 }
 
-// originOf looks, in the declaration holding the loop, for the last call
-// before the loop that assigned the collection variable or filled it
-// through a pointer (db.Find(&posts), posts, err := repo.List(ctx)) and runs
-// a query.
+// originOf finds the query that loaded a loop's collection: the
+// collection expression itself when it is such a call, else, in the
+// declaration holding the loop, the last call before the loop that
+// assigned the collection variable or filled it through a pointer
+// (db.Find(&posts), posts, err := repo.List(ctx)) and runs a query.
 func (s *state) originOf(l *loop) origin {
+	if call, ok := ast.Unparen(l.collection).(*ast.CallExpr); ok { // range repo.List(db)
+		if q := s.queryName(call); q != "" {
+			return origin{query: q, pos: call.Lparen}
+		}
+		return origin{}
+	}
 	id, ok := ast.Unparen(l.collection).(*ast.Ident)
 	if !ok {
 		return origin{}

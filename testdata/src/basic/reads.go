@@ -91,3 +91,16 @@ func ByExample(db *gorm.DB, posts []Post) {
 		db.First(&probe) // want `\(\*gorm.DB\).First runs once per element of posts`
 	}
 }
+
+func published(db *gorm.DB) []Post { // want published:"runs \\(\\*gorm.DB\\).Find \\[params 0\\]"
+	var posts []Post
+	db.Where("published").Find(&posts)
+	return posts
+}
+
+// The collection is the result of a call that runs a query.
+func RangeOverCall(db *gorm.DB) { // want RangeOverCall:"runs \\(\\*gorm.DB\\).Find via basic.published"
+	for _, p := range published(db) {
+		db.First(&Author{}, p.AuthorID) // want `runs once per element of published\(db\) \(loop at reads.go:103; published\(db\) from basic.published at reads.go:103\)`
+	}
+}

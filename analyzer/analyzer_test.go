@@ -46,3 +46,5 @@ func TestCgo(t *testing.T) {
 	}
 	analysistest.Run(t, testdata(), analyzer.Analyzer, "./cgo")
 }
+
+func TestHooks(t *testing.T) { analysistest.Run(t, testdata(), analyzer.Analyzer, "./hooks") }

@@ -7,6 +7,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/nplusonelint/nplusonelint/rules"
 )
 
 // findBodies finds the functions of the package that run once per element
@@ -16,6 +18,11 @@ import (
 func findBodies(pass *analysis.Pass, ssapkg *ssa.Package, funcs []*ssa.Function) map[*ssa.Function]*loop {
 	bodies := map[*ssa.Function]*loop{}
 	for _, fn := range funcs {
+		if obj := funcObject(fn); obj != nil && fn.Syntax() != nil {
+			if hook := rules.RowHook(obj); hook != "" {
+				bodies[fn] = &loop{node: fn.Syntax(), hook: hook}
+			}
+		}
 		if rng, ok := fn.Syntax().(*ast.RangeStmt); ok && fn.Synthetic == "range-over-func yield" {
 			x := iterSource(pass, rng.X)
 			if !isLiteralList(pass, x) {

@@ -18,6 +18,9 @@ type loop struct {
 	cursor     token.Pos // for rows.Next() loops: the Lparen of the Next call
 	nat        *natLoop  // nil when the whole function is the body
 	bit        uint64
+	// hook names the library hook (AfterFind) when the body is a method
+	// the library calls once per loaded row; only its receiver is the row.
+	hook string
 }
 
 // syntaxLoop is a for or range statement found in a function's syntax.

@@ -32,6 +32,10 @@ func (s *state) report(fn *ssa.Function, l *loop, st site) {
 		return
 	}
 
+	if l.hook != "" {
+		s.reportHook(fn, l, st, chain[k:], pos)
+		return
+	}
 	coll := types.ExprString(l.collection)
 	org := s.originOf(l)
 	var where string
@@ -44,26 +48,43 @@ func (s *state) report(fn *ssa.Function, l *loop, st site) {
 		where = fmt.Sprintf("origin of %s unknown", coll)
 	}
 	rest := chain[k:]
-	var what string
-	if len(rest) == 1 {
-		what = rest[0].Callee + " runs"
-	} else {
-		what = rest[0].Callee + " runs " + st.r.query
-		if len(rest) > 2 {
-			var via []string
-			for _, h := range rest[1 : len(rest)-1] {
-				via = append(via, h.Callee)
-			}
-			what += " via " + strings.Join(via, " → ")
-		}
-	}
 	msg := fmt.Sprintf("N+1 query: %s once per element of %s (loop at %s; %s)",
-		what, coll, s.shortPos(l.node.Pos()), where)
-
+		runs(rest, st.r.query), coll, s.shortPos(l.node.Pos()), where)
 	related := []analysis.RelatedInformation{{Pos: l.node.Pos(), Message: "loop over " + coll}}
 	if org.query != "" {
 		related = append(related, analysis.RelatedInformation{Pos: org.pos, Message: coll + " loaded by " + org.query})
 	}
+	s.emit(st, pos, msg, related, rest)
+}
+
+// reportHook emits the diagnostic for a query in a per-row hook.
+func (s *state) reportHook(fn *ssa.Function, l *loop, st site, rest []Hop, pos token.Pos) {
+	row := types.TypeString(fn.Params[0].Type(), types.RelativeTo(s.pass.Pkg))
+	msg := fmt.Sprintf("N+1 query: %s once per row loaded into %s: GORM calls %s on each row of a list query (hook at %s)",
+		runs(rest, st.r.query), strings.TrimPrefix(row, "*"), l.hook, s.shortPos(l.node.Pos()))
+	related := []analysis.RelatedInformation{{Pos: l.node.Pos(), Message: l.hook + " hook"}}
+	s.emit(st, pos, msg, related, rest)
+}
+
+// runs says what a chain runs: "(*gorm.DB).First runs" for a direct
+// query, "repo.AuthorOf runs (*gorm.DB).First via repo.byID" otherwise.
+func runs(rest []Hop, query string) string {
+	if len(rest) == 1 {
+		return rest[0].Callee + " runs"
+	}
+	what := rest[0].Callee + " runs " + query
+	if len(rest) > 2 {
+		var via []string
+		for _, h := range rest[1 : len(rest)-1] {
+			via = append(via, h.Callee)
+		}
+		what += " via " + strings.Join(via, " → ")
+	}
+	return what
+}
+
+// emit reports the diagnostic, with related positions for the chain.
+func (s *state) emit(st site, pos token.Pos, msg string, related []analysis.RelatedInformation, rest []Hop) {
 	for _, h := range rest[1:] {
 		if p := s.hopPos(h); p.IsValid() {
 			related = append(related, analysis.RelatedInformation{Pos: p, Message: "calls " + h.Callee})

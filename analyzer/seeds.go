@@ -7,16 +7,16 @@ import (
 )
 
 // seeds gives fn's inputs their bits, and each loop's per-iteration
-// values (header phis, map iteration, cursor reads, body parameters) the
-// loop's bit.
+// values (header phis, map iteration, cursor reads, the parameters of a
+// per-element body) the loop's bit.
 func (s *state) seeds(fn *ssa.Function, loops []*loop, body *loop) (map[ssa.Value]taint, map[ssa.CallInstruction]taint) {
 	vals := map[ssa.Value]taint{}
 	calls := map[ssa.CallInstruction]taint{}
 	add := func(v ssa.Value, t taint) { vals[v] = vals[v].or(t) }
 	n := 0
-	for _, p := range fn.Params {
+	for i, p := range fn.Params {
 		add(p, taint{in: bit(n)})
-		if body != nil {
+		if body != nil && (body.hook == "" || i == 0) { // a hook's row is its receiver
 			add(p, taint{loop: body.bit})
 		}
 		n++

@@ -64,6 +64,7 @@ var GORM = Library{
 	Handles: []string{
 		"DB", "Association", "Interface", "CreateInterface", "ChainInterface", "ExecInterface",
 	},
+	RowHooks: []string{"AfterFind"}, // callbacks/callmethod.go: once per slice element
 	Structural: []Method{
 		{"DB", "Table", ""},
 		{"CreateInterface", "Table", ""},

@@ -96,6 +96,9 @@ func TestGORMLookup(t *testing.T) {
 			t.Errorf("Lookup(%s.%s) = %+v; want no query", b.typ, b.name, got)
 		}
 	}
+	if rules.RowHook(method("DB", "Find")) != "" {
+		t.Errorf("(*gorm.DB).Find is no row hook")
+	}
 	if !rules.IsInvoker(method("DB", "Transaction")) || rules.IsInvoker(method("DB", "FindInBatches")) {
 		t.Errorf("Transaction must invoke its callback; FindInBatches must not count as invoking it per element")
 	}

@@ -48,6 +48,10 @@ type Library struct {
 	// Handles name the library's connection, transaction and builder types:
 	// values of these are not data (gorm.Model, embedded in rows, is data).
 	Handles []string
+	// RowHooks are methods a model may declare that the library calls once
+	// per row it loads into a slice (GORM's AfterFind): a query there that
+	// depends on the row runs once per row of every list query.
+	RowHooks []string
 	// Structural are builders whose arguments name the statement's shape
 	// (a table), not data: one query per table is not an N+1.
 	Structural []Method
@@ -107,6 +111,20 @@ func IsInvoker(fn *types.Func) bool {
 	return listed(fn, func(lib *Library) []Method { return lib.Invokers })
 }
 
+// RowHook returns the name of the per-row hook fn implements ("" if
+// none): a method named as one of a library's RowHooks whose only
+// parameter is one of that library's handles.
+func RowHook(fn *types.Func) string {
+	sig := fn.Type().(*types.Signature)
+	if sig.Recv() == nil || sig.Params().Len() != 1 {
+		return ""
+	}
+	if lib := handleLibrary(sig.Params().At(0).Type()); lib != nil && contains(lib.RowHooks, fn.Name()) {
+		return fn.Name()
+	}
+	return ""
+}
+
 // IsStructural reports whether fn is a builder whose arguments name the
 // statement's shape rather than data.
 func IsStructural(fn *types.Func) bool {
@@ -129,16 +147,21 @@ func listed(fn *types.Func, list func(*Library) []Method) bool {
 
 // IsHandle reports whether t (or what it points to) is a connection,
 // transaction or query builder type of a data library.
-func IsHandle(t types.Type) bool {
+func IsHandle(t types.Type) bool { return handleLibrary(t) != nil }
+
+// handleLibrary returns the library whose handle type t is, or nil.
+func handleLibrary(t types.Type) *Library {
 	if p, ok := t.Underlying().(*types.Pointer); ok {
 		t = p.Elem()
 	}
 	n, ok := types.Unalias(t).(*types.Named)
 	if !ok || n.Obj().Pkg() == nil {
-		return false
+		return nil
 	}
-	lib := byPath[n.Obj().Pkg().Path()]
-	return lib != nil && contains(lib.Handles, n.Obj().Name())
+	if lib := byPath[n.Obj().Pkg().Path()]; lib != nil && contains(lib.Handles, n.Obj().Name()) {
+		return lib
+	}
+	return nil
 }
 
 // owner returns the library declaring fn, the name of fn's receiver type

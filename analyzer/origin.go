@@ -29,12 +29,8 @@ func (s *state) originOf(l *loop) origin {
 		}
 		return origin{}
 	}
-	id, ok := ast.Unparen(l.collection).(*ast.Ident)
-	if !ok {
-		return origin{}
-	}
-	v, ok := s.pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok {
+	root, path := s.selectorPath(l.collection)
+	if root == nil {
 		return origin{}
 	}
 	file := fileOf(s.pass, l.node.Pos())
@@ -52,8 +48,8 @@ func (s *state) originOf(l *loop) origin {
 		}
 	}
 	isVar := func(e ast.Expr) bool {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		return ok && (s.pass.TypesInfo.Uses[id] == v || s.pass.TypesInfo.Defs[id] == v)
+		r, p := s.selectorPath(e)
+		return r == root && p == path
 	}
 	ast.Inspect(decl, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -80,7 +76,7 @@ func (s *state) originOf(l *loop) origin {
 			if n.Params != nil {
 				for _, f := range n.Params.List {
 					for _, name := range f.Names {
-						if s.pass.TypesInfo.Defs[name] == v {
+						if s.pass.TypesInfo.Defs[name] == root && path == "" {
 							found.param = true
 						}
 					}
@@ -90,6 +86,24 @@ func (s *state) originOf(l *loop) origin {
 		return true
 	})
 	return found
+}
+
+// selectorPath splits a variable or a chain of field selections on one
+// (posts, resp.Data.Posts) into the variable and the field path; nil
+// for anything else.
+func (s *state) selectorPath(e ast.Expr) (*types.Var, string) {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v, _ := s.pass.TypesInfo.ObjectOf(e).(*types.Var)
+		return v, ""
+	case *ast.SelectorExpr:
+		if sel := s.pass.TypesInfo.Selections[e]; sel == nil || sel.Kind() != types.FieldVal {
+			return nil, ""
+		}
+		v, p := s.selectorPath(e.X)
+		return v, p + "." + e.Sel.Name
+	}
+	return nil, ""
 }
 
 // queryName returns the name of the query a call runs (a library query or

@@ -104,3 +104,19 @@ func RangeOverCall(db *gorm.DB) { // want RangeOverCall:"runs \\(\\*gorm.DB\\).F
 		db.First(&Author{}, p.AuthorID) // want `runs once per element of published\(db\) \(loop at reads.go:103; published\(db\) from basic.published at reads.go:103\)`
 	}
 }
+
+type page struct {
+	Items []Post
+	Total int64
+}
+
+// The collection is a field filled by the query.
+func FieldCollection(db *gorm.DB) page { // want FieldCollection:"runs \\(\\*gorm.DB\\).Count"
+	var resp page
+	db.Model(&Post{}).Count(&resp.Total)
+	db.Limit(20).Find(&resp.Items)
+	for _, p := range resp.Items {
+		db.Model(&p).Association("Comments").Find(&p.Comments) // want `runs once per element of resp.Items \(loop at reads.go:118; resp.Items from \(\*gorm.DB\).Find at reads.go:117\)`
+	}
+	return resp
+}

@@ -48,3 +48,6 @@ func TestCgo(t *testing.T) {
 }
 
 func TestHooks(t *testing.T) { analysistest.Run(t, testdata(), analyzer.Analyzer, "./hooks") }
+
+// A realistic package full of loops and queries and free of N+1s.
+func TestCleanApp(t *testing.T) { analysistest.Run(t, testdata(), analyzer.Analyzer, "./cleanapp") }

@@ -51,3 +51,5 @@ func TestHooks(t *testing.T) { analysistest.Run(t, testdata(), analyzer.Analyzer
 
 // A realistic package full of loops and queries and free of N+1s.
 func TestCleanApp(t *testing.T) { analysistest.Run(t, testdata(), analyzer.Analyzer, "./cleanapp") }
+
+func TestLo(t *testing.T) { analysistest.Run(t, testdata(), analyzer.Analyzer, "./lofuncs") }

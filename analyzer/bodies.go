@@ -36,8 +36,11 @@ func findBodies(pass *analysis.Pass, ssapkg *ssa.Package, funcs []*ssa.Function)
 					continue
 				}
 				obj := funcObject(call.Common().StaticCallee())
-				var fact CallbackFact
-				if obj == nil || !pass.ImportObjectFact(obj.Origin(), &fact) || len(fact.Each) == 0 {
+				if obj == nil {
+					continue
+				}
+				fact, ok := callbackFact(pass, obj)
+				if !ok || len(fact.Each) == 0 {
 					continue
 				}
 				offset := 0

@@ -6,6 +6,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/nplusonelint/nplusonelint/rules"
 )
 
 // exportCallbackFacts records, for every function with a function-typed
@@ -141,8 +143,8 @@ func delegated(pass *analysis.Pass, call *ast.CallExpr, paramOf func(ast.Expr) (
 	if !ok {
 		return nil
 	}
-	var fact CallbackFact
-	if !pass.ImportObjectFact(callee.Origin(), &fact) {
+	fact, ok := callbackFact(pass, callee)
+	if !ok {
 		return nil
 	}
 	var out []int
@@ -152,6 +154,25 @@ func delegated(pass *analysis.Pass, call *ast.CallExpr, paramOf func(ast.Expr) (
 		}
 	}
 	return out
+}
+
+// callbackFact returns what is known of the function-typed parameters fn
+// calls: its fact when its package was analyzed from source, else the
+// rules' list of well-known higher-order functions.
+func callbackFact(pass *analysis.Pass, fn *types.Func) (CallbackFact, bool) {
+	var f CallbackFact
+	if pass.ImportObjectFact(fn.Origin(), &f) {
+		return f, true
+	}
+	h, ok := rules.LookupHigherOrder(fn)
+	if !ok {
+		return f, false
+	}
+	f.Calls = 1 << h.Func
+	if h.Over >= 0 {
+		f.Each = []EachParam{{Func: h.Func, Over: h.Over}}
+	}
+	return f, true
 }
 
 func appendEach(list []EachParam, e EachParam) []EachParam {

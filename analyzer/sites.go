@@ -181,8 +181,8 @@ func (s *state) invokes(call ssa.CallInstruction, obj *types.Func, i int, fn *ss
 	if rules.IsInvoker(obj) {
 		return true
 	}
-	var f CallbackFact
-	if !s.pass.ImportObjectFact(obj.Origin(), &f) {
+	f, ok := callbackFact(s.pass, obj)
+	if !ok {
 		return false
 	}
 	if !call.Common().IsInvoke() && obj.Type().(*types.Signature).Recv() != nil {

@@ -104,8 +104,11 @@ func (s *state) declaredSummary(m *types.Func) *QueryFact {
 // callbackLoop returns the loop a higher-order call makes when its
 // CallbackFact says it calls argument i once per element of another.
 func (s *state) callbackLoop(call ssa.CallInstruction, obj *types.Func, i int) *loop {
-	var fact CallbackFact
-	if obj == nil || !s.pass.ImportObjectFact(obj.Origin(), &fact) {
+	if obj == nil {
+		return nil
+	}
+	fact, ok := callbackFact(s.pass, obj)
+	if !ok {
 		return nil
 	}
 	if !call.Common().IsInvoke() && obj.Type().(*types.Signature).Recv() != nil {

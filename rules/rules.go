@@ -176,17 +176,21 @@ func owner(fn *types.Func) (*Library, string, *types.Signature) {
 		return nil, "", nil
 	}
 	sig := fn.Type().(*types.Signature)
-	recv := ""
+	return lib, recvName(sig), sig
+}
+
+// recvName returns the name of a method's receiver type, "" for a function.
+func recvName(sig *types.Signature) string {
 	if r := sig.Recv(); r != nil {
 		t := r.Type()
 		if p, ok := t.(*types.Pointer); ok {
 			t = p.Elem()
 		}
 		if n, ok := t.(*types.Named); ok {
-			recv = n.Obj().Name()
+			return n.Obj().Name()
 		}
 	}
-	return lib, recv, sig
+	return ""
 }
 
 // sqlArg finds the SQL text parameter of Exec: its first string parameter,

@@ -3,6 +3,7 @@ module example.com/app
 go 1.26.0
 
 require (
+	github.com/samber/lo v1.53.0
 	golang.org/x/sync v0.24.0
 	gorm.io/gorm v1.31.2
 )
@@ -10,5 +11,5 @@ require (
 require (
 	github.com/jinzhu/inflection v1.0.0 // indirect
 	github.com/jinzhu/now v1.1.5 // indirect
-	golang.org/x/text v0.20.0 // indirect
+	golang.org/x/text v0.22.0 // indirect
 )

@@ -33,6 +33,9 @@ func run(pass *analysis.Pass) (any, error) {
 	if pass.Pkg.Name() != "main" { // nothing imports a main package
 		pass.ExportPackageFact(new(reachesFact))
 	}
+	if len(pass.Files) == 0 {
+		return nil, nil // loaded from export data by a driver: no code to analyze
+	}
 	analyzePackage(pass)
 	return nil, nil
 }

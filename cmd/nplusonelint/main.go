@@ -9,12 +9,24 @@
 //
 //	go vet -vettool=$(which nplusonelint) ./...
 //	go fix -fixtool=$(which nplusonelint) ./...
+//
+// Plain runs (package patterns, -json, -test) load only the packages that
+// can matter from source (see package driver); everything else — fixes,
+// diffs, the vet and fix protocols — goes through singlechecker.
 package main
 
 import (
+	"os"
+
 	"golang.org/x/tools/go/analysis/singlechecker"
 
 	"github.com/nplusonelint/nplusonelint/analyzer"
+	"github.com/nplusonelint/nplusonelint/driver"
 )
 
-func main() { singlechecker.Main(analyzer.Analyzer) }
+func main() {
+	if opts, patterns, ok := driver.ParseArgs(os.Args[1:]); ok {
+		os.Exit(driver.Run(analyzer.Analyzer, patterns, opts))
+	}
+	singlechecker.Main(analyzer.Analyzer)
+}

@@ -46,7 +46,9 @@ func ParseArgs(args []string) (Options, []string, bool) {
 		case "-test=false", "--test=false":
 			opts.Tests = false
 		default:
-			if strings.HasPrefix(a, "-") || strings.HasSuffix(a, ".cfg") {
+			// Files (a.go, vet's .cfg) name no importable package: the
+			// driver cannot load them again by path.
+			if strings.HasPrefix(a, "-") || strings.HasSuffix(a, ".cfg") || strings.HasSuffix(a, ".go") {
 				return Options{}, nil, false
 			}
 			patterns = append(patterns, a)

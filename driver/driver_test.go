@@ -28,6 +28,7 @@ func TestParseArgs(t *testing.T) {
 		{[]string{"-fix", "./..."}, driver.Options{}, nil, false},
 		{[]string{"-diff", "./..."}, driver.Options{}, nil, false},
 		{[]string{"/tmp/vet.cfg"}, driver.Options{}, nil, false},
+		{[]string{"main.go"}, driver.Options{}, nil, false},
 		{[]string{"-flags"}, driver.Options{}, nil, false},
 		{nil, driver.Options{Tests: true}, nil, false},
 	} {

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -47,9 +48,11 @@ func (s *state) originOf(l *loop) origin {
 			found = origin{query: q, pos: call.Lparen}
 		}
 	}
+	// A call filling the variable or a field on the way fills the
+	// collection too (db.First(&order) loads order.Lines when preloaded).
 	isVar := func(e ast.Expr) bool {
 		r, p := s.selectorPath(e)
-		return r == root && p == path
+		return r == root && (p == path || strings.HasPrefix(path, p+"."))
 	}
 	ast.Inspect(decl, func(n ast.Node) bool {
 		switch n := n.(type) {

@@ -120,3 +120,15 @@ func FieldCollection(db *gorm.DB) page { // want FieldCollection:"runs \\(\\*gor
 	}
 	return resp
 }
+
+// The collection is a field of a record the query loaded (preloaded with it).
+func ReviewsOfPost(db *gorm.DB, id uint) (*Post, error) { // want ReviewsOfPost:"runs \\(\\*gorm.DB\\).First"
+	var post Post
+	if err := db.Preload("Comments").First(&post, id).Error; err != nil {
+		return nil, err
+	}
+	for i := range post.Comments {
+		db.Model(&post.Comments[i]).Update("read", true) // want `runs once per element of post.Comments \(loop at reads.go:130; post.Comments from \(\*gorm.DB\).First at reads.go:127\)`
+	}
+	return &post, nil
+}

@@ -102,11 +102,18 @@ func propagate(fn *ssa.Function, seeds map[ssa.Value]taint, seedCalls map[ssa.Ca
 					changed = setMem(instr.Map, f.of(instr.Key).or(f.of(instr.Value))) || changed
 				}
 				if call, ok := instr.(ssa.CallInstruction); ok {
+					// A call writes what it is given through its pointer
+					// arguments (rows.Scan(&id), db.First(&a, id)), not
+					// through a method's receiver: f.author(p.ID) does not
+					// make f per-element.
 					t := seedCalls[call]
 					for _, a := range call.Common().Args {
 						t = t.or(f.of(a))
 					}
-					for _, a := range call.Common().Args {
+					for i, a := range call.Common().Args {
+						if i == 0 && isStaticMethodCall(call.Common()) {
+							continue
+						}
 						switch a.Type().Underlying().(type) {
 						case *types.Pointer, *types.Interface:
 							changed = setMem(a, t) || changed
@@ -195,6 +202,12 @@ func (f *flow) callTaint(c *ssa.CallCommon) taint {
 		t = t.or(at)
 	}
 	return t
+}
+
+// isStaticMethodCall reports whether Args[0] of the call is a receiver.
+func isStaticMethodCall(c *ssa.CallCommon) bool {
+	fn := c.StaticCallee()
+	return fn != nil && fn.Signature.Recv() != nil
 }
 
 // calleeObject returns the declared function or method a call names.

@@ -178,3 +178,27 @@ func Runes(db *gorm.DB, s string) { // want Runes:"runs \\(\\*gorm.DB\\).First"
 		db.First(&Tag{}, "name = ?", string(r))
 	}
 }
+
+type finder struct{ db *gorm.DB }
+
+func (f *finder) author(id uint) Author { // want author:"runs \\(\\*gorm.DB\\).First \\[params 0,1\\]"
+	var a Author
+	f.db.First(&a, id)
+	return a
+}
+
+func (f *finder) setting(key string) Setting { // want setting:"runs \\(\\*gorm.DB\\).First \\[params 0,1\\]"
+	var s Setting
+	f.db.First(&s, "key = ?", key)
+	return s
+}
+
+// Calling a method with per-element arguments does not make its receiver
+// per-element: the invariant query on the same receiver is not reported.
+func SharedReceiver(db *gorm.DB, posts []Post) { // want SharedReceiver:"runs \\(\\*gorm.DB\\).First via \\(\\*basic.finder\\).setting \\[params 0\\]"
+	f := &finder{db: db}
+	for _, p := range posts {
+		_ = f.author(p.AuthorID) // want `\(\*basic.finder\).author runs \(\*gorm.DB\).First once per element of posts`
+		_ = f.setting("motd")
+	}
+}

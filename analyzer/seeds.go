@@ -26,37 +26,69 @@ func (s *state) seeds(fn *ssa.Function, loops []*loop, body *loop) (map[ssa.Valu
 		n++
 	}
 	for _, l := range loops {
-		if l.nat == nil {
-			continue
+		if l.nat != nil {
+			seedLoop(l, add, calls)
 		}
-		for _, instr := range l.nat.header.Instrs {
-			if phi, ok := instr.(*ssa.Phi); ok {
-				add(phi, taint{loop: l.bit})
+	}
+	return vals, calls
+}
+
+// seedLoop marks what varies per iteration of a natural loop: map and
+// string iteration (Next), reads of a cursor, and induction variables
+// (index, counter). Other header phis get their taint from what flows
+// into them; only when none of those is found (the loop variable lives in
+// memory) is every header phi taken to vary.
+func seedLoop(l *loop, add func(ssa.Value, taint), calls map[ssa.CallInstruction]taint) {
+	t := taint{loop: l.bit}
+	seeded := false
+	var cursor ssa.Value
+	for b := range l.nat.blocks {
+		for _, instr := range b.Instrs {
+			if next, ok := instr.(*ssa.Next); ok {
+				add(next, t)
+				seeded = true
+			}
+			if call, ok := instr.(*ssa.Call); ok && l.cursor.IsValid() && call.Pos() == l.cursor {
+				cursor = receiver(call.Common())
 			}
 		}
-		var cursor ssa.Value
-		for b := range l.nat.blocks {
-			for _, instr := range b.Instrs {
-				if next, ok := instr.(*ssa.Next); ok {
-					add(next, taint{loop: l.bit})
-				}
-				if call, ok := instr.(*ssa.Call); ok && l.cursor.IsValid() && call.Pos() == l.cursor {
-					cursor = receiver(call.Common())
-				}
-			}
-		}
-		if cursor == nil {
-			continue
-		}
+	}
+	if cursor != nil {
 		for b := range l.nat.blocks {
 			for _, instr := range b.Instrs {
 				if call, ok := instr.(ssa.CallInstruction); ok && usesValue(call.Common(), cursor) {
-					calls[call] = calls[call].or(taint{loop: l.bit})
+					calls[call] = calls[call].or(t)
+					seeded = true
 				}
 			}
 		}
 	}
-	return vals, calls
+	var phis []*ssa.Phi
+	for _, instr := range l.nat.header.Instrs {
+		if phi, ok := instr.(*ssa.Phi); ok {
+			phis = append(phis, phi)
+			if isInduction(phi) {
+				add(phi, t)
+				seeded = true
+			}
+		}
+	}
+	if !seeded {
+		for _, phi := range phis {
+			add(phi, t)
+		}
+	}
+}
+
+// isInduction reports whether phi is stepped from itself: one of its
+// incoming values is phi + k or phi - k.
+func isInduction(phi *ssa.Phi) bool {
+	for _, e := range phi.Edges {
+		if b, ok := e.(*ssa.BinOp); ok && (b.Op == token.ADD || b.Op == token.SUB) && (b.X == phi || b.Y == phi) {
+			return true
+		}
+	}
+	return false
 }
 
 func bit(i int) uint64 {

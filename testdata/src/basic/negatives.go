@@ -202,3 +202,25 @@ func SharedReceiver(db *gorm.DB, posts []Post) { // want SharedReceiver:"runs \\
 		_ = f.setting("motd")
 	}
 }
+
+// Variables the loop reassigns from invariant values do not vary per
+// element; only what is computed from the element (or index) does.
+func Reassigned(db *gorm.DB, posts []Post, byID map[uint]Post) { // want Reassigned:"runs \\(\\*gorm.DB\\).First"
+	tx := db
+	var s Setting
+	for _, p := range posts {
+		tx.First(&s, "key = ?", "motd")
+		tx = db.Session(&gorm.Session{})
+		_ = p
+	}
+	for id := range byID {
+		tx.First(&s, "key = ?", "motd")
+		tx = db.Session(&gorm.Session{})
+		_ = id
+	}
+	rows, _ := db.Model(&Post{}).Rows()
+	for rows.Next() {
+		tx.First(&s, "key = ?", "motd")
+		tx = db.Session(&gorm.Session{})
+	}
+}

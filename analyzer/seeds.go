@@ -17,7 +17,7 @@ func (s *state) seeds(fn *ssa.Function, loops []*loop, body *loop) (map[ssa.Valu
 	for i, p := range fn.Params {
 		add(p, taint{in: bit(n)})
 		if body != nil && (body.hook == "" || i == 0) { // a hook's row is its receiver
-			add(p, taint{loop: body.bit})
+			add(p, indexTaint(taint{loop: body.bit}, p.Type())) // a list is a chunk (slices.Chunk)
 		}
 		n++
 	}

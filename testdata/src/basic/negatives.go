@@ -3,6 +3,7 @@ package basic
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"gorm.io/gorm"
@@ -222,5 +223,13 @@ func Reassigned(db *gorm.DB, posts []Post, byID map[uint]Post) { // want Reassig
 	for rows.Next() {
 		tx.First(&s, "key = ?", "motd")
 		tx = db.Session(&gorm.Session{})
+	}
+}
+
+// Chunks from an iterator are batches too.
+func ChunkedIter(db *gorm.DB, ids []uint) { // want ChunkedIter:"runs \\(\\*gorm.DB\\).Find"
+	for chunk := range slices.Chunk(ids, 500) {
+		var cs []Comment
+		db.Where("post_id IN ?", chunk).Find(&cs)
 	}
 }

@@ -18,30 +18,47 @@ type taint struct{ in, loop, chunk uint64 }
 func (t taint) or(u taint) taint { return taint{t.in | u.in, t.loop | u.loop, t.chunk | u.chunk} }
 
 // flow is the result of a forward data-flow over one function. Memory is
-// tracked per local allocation: a store into a struct or variable taints
-// every later load of it.
+// tracked per local allocation and field: a store into a variable or one
+// of its fields taints later loads of it (flow-insensitively).
 type flow struct {
 	val map[ssa.Value]taint
-	mem map[ssa.Value]taint
+	mem map[cell]taint      // what was stored into each cell
+	all map[ssa.Value]taint // what was stored anywhere into each allocation
+}
+
+// cell is a part of local memory: a field of an allocation, or the whole
+// of it (field -1: the variable itself, an element, a write through a
+// pointer to it).
+type cell struct {
+	root  ssa.Value
+	field int
 }
 
 // of returns the taint of v, including what was stored in the local
-// memory v points into.
+// memory v points into: for a field, what was stored into it or into the
+// whole; for the whole, what was stored anywhere in it.
 func (f *flow) of(v ssa.Value) taint {
 	t := f.val[v]
-	if r := root(v); r != nil {
-		t = t.or(f.mem[r])
+	c, ok := locate(v)
+	if !ok {
+		return t
 	}
-	return t
+	if c.field < 0 {
+		return t.or(f.all[c.root])
+	}
+	return t.or(f.mem[c]).or(f.mem[cell{c.root, -1}])
 }
 
-// root returns the local allocation v addresses, or nil.
-func root(v ssa.Value) ssa.Value {
+// locate returns the cell of local memory v addresses: the field selected
+// directly on the allocation, if any.
+func locate(v ssa.Value) (cell, bool) {
+	field := -1
 	for i := 0; i < 16; i++ {
 		switch x := v.(type) {
 		case *ssa.Alloc, *ssa.MakeMap:
-			return x
+			return cell{x, field}, true
 		case *ssa.FieldAddr:
+			field = x.Field // the selection nearest the allocation wins
 			v = x.X
 		case *ssa.IndexAddr:
 			v = x.X
@@ -52,30 +69,37 @@ func root(v ssa.Value) ssa.Value {
 		case *ssa.ChangeType:
 			v = x.X
 		default:
-			return nil
+			return cell{}, false
 		}
 	}
-	return nil
+	return cell{}, false
+}
+
+// root returns the local allocation v addresses, or nil.
+func root(v ssa.Value) ssa.Value {
+	c, _ := locate(v)
+	return c.root
 }
 
 // propagate runs the data-flow over fn from the given seeds to a fixed
 // point. Calls in seedCalls (reads of a cursor) taint their results and
 // the memory their pointer arguments reach.
 func propagate(fn *ssa.Function, seeds map[ssa.Value]taint, seedCalls map[ssa.CallInstruction]taint) *flow {
-	f := &flow{val: map[ssa.Value]taint{}, mem: map[ssa.Value]taint{}}
+	f := &flow{val: map[ssa.Value]taint{}, mem: map[cell]taint{}, all: map[ssa.Value]taint{}}
 	for v, t := range seeds {
 		f.val[v] = t
 	}
 	setMem := func(addr ssa.Value, t taint) bool {
-		r := root(addr)
-		if r == nil || t == (taint{}) {
+		c, ok := locate(addr)
+		if !ok || t == (taint{}) {
 			return false
 		}
-		n := f.mem[r].or(t)
-		if n == f.mem[r] {
+		n := f.mem[c].or(t)
+		if n == f.mem[c] {
 			return false
 		}
-		f.mem[r] = n
+		f.mem[c] = n
+		f.all[c.root] = f.all[c.root].or(t)
 		return true
 	}
 	// Pointers stored into local arrays (the backing array of a variadic
@@ -149,8 +173,12 @@ func (f *flow) transfer(instr ssa.Instruction, ops []*ssa.Value) taint {
 		if x.Op == token.MUL {
 			return f.of(x.X)
 		}
+	// Address computations read no memory (loads and calls do, through
+	// of): the address of t.Tenant does not carry what was stored in t.Views.
+	case *ssa.FieldAddr:
+		return f.val[x.X]
 	case *ssa.Slice:
-		t := f.of(x.X)
+		t := f.val[x.X]
 		for _, b := range []ssa.Value{x.Low, x.High, x.Max} {
 			if b != nil {
 				t = t.or(asChunk(f.of(b)))
@@ -158,7 +186,7 @@ func (f *flow) transfer(instr ssa.Instruction, ops []*ssa.Value) taint {
 		}
 		return t
 	case *ssa.IndexAddr:
-		return f.of(x.X).or(indexTaint(f.of(x.Index), x.Type()))
+		return f.val[x.X].or(indexTaint(f.of(x.Index), x.Type()))
 	case *ssa.Index:
 		return f.of(x.X).or(indexTaint(f.of(x.Index), x.Type()))
 	case *ssa.Lookup:

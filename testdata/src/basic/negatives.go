@@ -233,3 +233,30 @@ func ChunkedIter(db *gorm.DB, ids []uint) { // want ChunkedIter:"runs \\(\\*gorm
 		db.Where("post_id IN ?", chunk).Find(&cs)
 	}
 }
+
+type tally struct {
+	Tenant string
+	Views  int
+}
+
+// Memory is tracked per field: accumulating the element into one field
+// does not make another field per-element.
+func Tally(db *gorm.DB, posts []Post, tenant string) tally { // want Tally:"runs \\(\\*gorm.DB\\).Count"
+	t := tally{Tenant: tenant}
+	for _, p := range posts {
+		t.Views += len(p.Title)
+		var n int64
+		db.Model(&Comment{}).Where("tenant = ?", t.Tenant).Count(&n)
+	}
+	return t
+}
+
+// A field set from the element still makes queries on it per-element.
+func FieldSet(db *gorm.DB, posts []Post) {
+	var probe Comment
+	for _, p := range posts {
+		probe.PostID = p.ID
+		db.Where(&probe).First(&Comment{}) // want `\(\*gorm.DB\).First runs once per element of posts`
+		db.Where("post_id = ?", probe.PostID).Find(&[]Comment{}) // want `\(\*gorm.DB\).Find runs once per element of posts`
+	}
+}

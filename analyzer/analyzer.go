@@ -3,7 +3,6 @@ package analyzer
 import (
 	"fmt"
 	"go/token"
-	"go/types"
 	"os"
 
 	"golang.org/x/tools/go/analysis"
@@ -56,15 +55,10 @@ func analyzePackage(pass *analysis.Pass) {
 		pass:     pass,
 		ssapkg:   ssapkg,
 		sums:     map[*ssa.Function]*QueryFact{},
-		ifaces:   map[*types.Func]*QueryFact{},
-		done:     map[*ssa.Function]bool{},
-		busy:     map[*ssa.Function]bool{},
+		flows:    map[*ssa.Function]*flowAnalysis{},
 		bodies:   findBodies(pass, ssapkg, funcs),
 		reported: map[token.Pos]bool{},
 		ignores:  collectIgnores(pass),
 	}
-	for _, fn := range funcs {
-		s.summarize(fn)
-	}
-	s.exportInterfaceFacts()
+	s.run(funcs)
 }

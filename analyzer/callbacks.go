@@ -26,13 +26,13 @@ func exportCallbackFacts(pass *analysis.Pass) {
 		}
 	}
 	// Same-package delegation (f passed on to another local function that
-	// calls it) needs the callee's fact first: iterate to a fixed point.
-	for changed, round := true, 0; changed && round < 4; round++ {
-		changed = false
+	// calls it) needs the callee's fact first: iterate to a fixed point,
+	// when there is such delegation.
+	for again, round := true, 0; again && round < 4; round++ {
+		again = false
 		for _, fd := range candidates {
-			if callbackScan(pass, fd) {
-				changed = true
-			}
+			changed, local := callbackScan(pass, fd)
+			again = again || changed && local
 		}
 	}
 }
@@ -56,11 +56,12 @@ func hasFuncParam(pass *analysis.Pass, fd *ast.FuncDecl) bool {
 }
 
 // callbackScan computes and exports the CallbackFact of fd; it reports
-// whether the fact changed.
-func callbackScan(pass *analysis.Pass, fd *ast.FuncDecl) bool {
+// whether the fact changed, and whether fd passes a function parameter on
+// to a function of its own package.
+func callbackScan(pass *analysis.Pass, fd *ast.FuncDecl) (changed, local bool) {
 	obj, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
 	if !ok {
-		return false
+		return false, false
 	}
 	sig := obj.Type().(*types.Signature)
 	index := map[types.Object]int{}
@@ -103,7 +104,9 @@ func callbackScan(pass *analysis.Pass, fd *ast.FuncDecl) bool {
 			if i, ok := paramOf(n.Fun); ok {
 				called = append(called, i)
 			}
-			called = append(called, delegated(pass, n, paramOf)...)
+			to, isLocal := delegated(pass, n, paramOf)
+			called = append(called, to...)
+			local = local || isLocal
 			for _, i := range called {
 				fact.Calls |= 1 << i
 				for _, o := range over {
@@ -115,14 +118,14 @@ func callbackScan(pass *analysis.Pass, fd *ast.FuncDecl) bool {
 	}
 	ast.Inspect(fd.Body, visit)
 	if fact.Calls == 0 {
-		return false
+		return false, local
 	}
 	var old CallbackFact
 	if pass.ImportObjectFact(obj, &old) && old.Calls == fact.Calls && len(old.Each) == len(fact.Each) {
-		return false
+		return false, local
 	}
 	pass.ExportObjectFact(obj, fact)
-	return true
+	return true, local
 }
 
 // visitCallee walks a call of a go or defer statement, entering the body of
@@ -137,15 +140,27 @@ func visitCallee(call *ast.CallExpr, visit func(ast.Node) bool) {
 }
 
 // delegated returns the parameters of the enclosing function that call
-// passes to a function known (by its CallbackFact) to call them.
-func delegated(pass *analysis.Pass, call *ast.CallExpr, paramOf func(ast.Expr) (int, bool)) []int {
+// passes to a function known (by its CallbackFact) to call them, and
+// whether call passes one to a function of this package (whose fact may
+// be computed later).
+func delegated(pass *analysis.Pass, call *ast.CallExpr, paramOf func(ast.Expr) (int, bool)) ([]int, bool) {
+	passes := false
+	for _, a := range call.Args {
+		if _, ok := paramOf(a); ok {
+			passes = true
+		}
+	}
+	if !passes {
+		return nil, false
+	}
 	callee, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
 	if !ok {
-		return nil
+		return nil, false
 	}
+	local := callee.Pkg() == pass.Pkg
 	fact, ok := callbackFact(pass, callee)
 	if !ok {
-		return nil
+		return nil, local
 	}
 	var out []int
 	for j, a := range call.Args {
@@ -153,7 +168,7 @@ func delegated(pass *analysis.Pass, call *ast.CallExpr, paramOf func(ast.Expr) (
 			out = append(out, i)
 		}
 	}
-	return out
+	return out, local
 }
 
 // callbackFact returns what is known of the function-typed parameters fn

@@ -26,7 +26,7 @@ func (s *state) ifaceSummary(m *types.Func) *QueryFact {
 		if fn == nil {
 			continue
 		}
-		is := s.summarize(fn)
+		is := s.summary(fn)
 		if is == nil {
 			continue
 		}

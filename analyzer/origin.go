@@ -120,7 +120,7 @@ func (s *state) queryName(call *ast.CallExpr) string {
 		return funcName(fn)
 	}
 	if fn.Pkg() == s.pass.Pkg {
-		if sfn := s.ssapkg.Prog.FuncValue(fn.Origin()); sfn != nil && s.summarize(sfn) != nil {
+		if sfn := s.ssapkg.Prog.FuncValue(fn.Origin()); sfn != nil && s.summary(sfn) != nil {
 			return funcName(fn)
 		}
 		return ""

@@ -17,6 +17,9 @@ import (
 // hop of the chain still inside the loop (so a query in a goroutine or
 // closure written in the loop is reported where it is written).
 func (s *state) report(fn *ssa.Function, l *loop, st site) {
+	if !s.reporting {
+		return // a round computing summaries
+	}
 	chain := st.r.chain
 	k := 0
 	for k+1 < len(chain) && chain[k+1].pos.IsValid() &&

@@ -120,7 +120,7 @@ func (s *state) callReach(call ssa.CallInstruction, callee *ssa.Function, obj *t
 		callee = origin
 	}
 	if callee.Pkg == s.ssapkg {
-		sum = s.summarize(callee)
+		sum = s.summary(callee)
 	} else if obj != nil {
 		var f QueryFact
 		if s.pass.ImportObjectFact(obj.Origin(), &f) {

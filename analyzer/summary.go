@@ -11,15 +11,15 @@ import (
 
 // state is the analysis of one package.
 type state struct {
-	pass     *analysis.Pass
-	ssapkg   *ssa.Package
-	sums     map[*ssa.Function]*QueryFact
-	ifaces   map[*types.Func]*QueryFact // interface methods of this package
-	done     map[*ssa.Function]bool
-	busy     map[*ssa.Function]bool
-	bodies   map[*ssa.Function]*loop // functions run once per element: range-over-func bodies, callbacks
-	reported map[token.Pos]bool
-	ignores  *ignores
+	pass      *analysis.Pass
+	ssapkg    *ssa.Package
+	sums      map[*ssa.Function]*QueryFact
+	ifaces    map[*types.Func]*QueryFact // interface methods of this package
+	bodies    map[*ssa.Function]*loop    // functions run once per element: range-over-func bodies, callbacks
+	flows     map[*ssa.Function]*flowAnalysis
+	reporting bool // the final pass: diagnostics are emitted
+	reported  map[token.Pos]bool
+	ignores   *ignores
 }
 
 // site is a call instruction and one of the queries it leads to.
@@ -28,23 +28,47 @@ type site struct {
 	r    reach
 }
 
-// summarize analyzes fn once: it reports the N+1s of fn's own loops and
-// returns what remains, the queries fn runs for its callers, with the
-// inputs they depend on (nil when fn runs none). Recursive calls see no
-// summary while their cycle is being analyzed.
-func (s *state) summarize(fn *ssa.Function) *QueryFact {
-	if s.done[fn] || s.busy[fn] {
-		return s.sums[fn]
+// summary returns the current summary of a function of this package: the
+// queries it runs for its callers, with the inputs they depend on (nil
+// when it runs none, or has not been analyzed yet).
+func (s *state) summary(fn *ssa.Function) *QueryFact { return s.sums[fn] }
+
+// run analyzes the package's functions, callees first, until their
+// summaries no longer change (recursion needs more than one round), then
+// once more to report, and exports the summaries as facts.
+func (s *state) run(funcs []*ssa.Function) {
+	order := calleesFirst(s.ssapkg, funcs)
+	for round := 0; round < 8; round++ {
+		changed := false
+		s.ifaces = map[*types.Func]*QueryFact{}
+		for _, fn := range order {
+			sum := s.analyze(fn)
+			if !sameSummary(sum, s.sums[fn]) {
+				changed = true
+			}
+			s.sums[fn] = sum
+		}
+		if !changed {
+			break
+		}
 	}
-	s.busy[fn] = true
-	sum := s.analyze(fn)
-	s.busy[fn] = false
-	s.done[fn] = true
-	s.sums[fn] = sum
-	if obj := funcObject(fn); sum != nil && obj != nil && fn.Origin() == nil && obj.Pkg() == s.pass.Pkg {
-		s.pass.ExportObjectFact(obj, sum)
+	s.reporting = true
+	for _, fn := range order {
+		s.analyze(fn)
 	}
-	return sum
+	for _, fn := range order {
+		if obj := funcObject(fn); s.sums[fn] != nil && obj != nil && fn.Origin() == nil && obj.Pkg() == s.pass.Pkg {
+			s.pass.ExportObjectFact(obj, s.sums[fn])
+		}
+	}
+	s.exportInterfaceFacts()
+}
+
+func sameSummary(a, b *QueryFact) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Query == b.Query && a.Params == b.Params && len(a.Chain) == len(b.Chain)
 }
 
 // analyze resolves fn's calls, runs the data flow from its inputs and
@@ -64,20 +88,8 @@ func (s *state) analyze(fn *ssa.Function) *QueryFact {
 	if len(sites) == 0 {
 		return nil
 	}
-	var loops []*loop
-	body := s.bodies[fn]
-	if body != nil {
-		loops = append(loops, body)
-	}
-	loops = append(loops, findLoops(s.pass, fn, naturalLoops(fn))...)
-	if len(loops) > 62 { // one bit each; the rest are ignored
-		loops = loops[:62]
-	}
-	for i, l := range loops {
-		l.bit = 1 << i
-	}
-	seedVals, seedCalls := s.seeds(fn, loops, body)
-	fl := propagate(fn, seedVals, seedCalls)
+	fa := s.flowOf(fn)
+	loops, fl := fa.loops, fa.flow
 
 	var sum *QueryFact
 	for _, st := range sites {
@@ -103,6 +115,36 @@ func (s *state) analyze(fn *ssa.Function) *QueryFact {
 		sum.Params |= t.in
 	}
 	return sum
+}
+
+// flowAnalysis is what analyzing a function computes independently of
+// its callees' summaries: its loops and its data flow.
+type flowAnalysis struct {
+	loops []*loop
+	flow  *flow
+}
+
+// flowOf computes fn's loops and data flow once; summary rounds reuse it.
+func (s *state) flowOf(fn *ssa.Function) *flowAnalysis {
+	if fa, ok := s.flows[fn]; ok {
+		return fa
+	}
+	var loops []*loop
+	body := s.bodies[fn]
+	if body != nil {
+		loops = append(loops, body)
+	}
+	loops = append(loops, findLoops(s.pass, fn, naturalLoops(fn))...)
+	if len(loops) > 62 { // one bit each; the rest are ignored
+		loops = loops[:62]
+	}
+	for i, l := range loops {
+		l.bit = 1 << i
+	}
+	seedVals, seedCalls := s.seeds(fn, loops, body)
+	fa := &flowAnalysis{loops: loops, flow: propagate(fn, seedVals, seedCalls)}
+	s.flows[fn] = fa
+	return fa
 }
 
 // perElementLoop returns the innermost loop holding block b in which a
@@ -131,4 +173,48 @@ func size(l *loop) int {
 		return 1 << 30
 	}
 	return len(l.nat.blocks)
+}
+
+// calleesFirst orders funcs so that, outside recursion, a function comes
+// after the functions of this package it calls or creates (closures,
+// callbacks): one round then sees every callee's summary. The order is
+// deterministic: roots are taken in source order.
+func calleesFirst(pkg *ssa.Package, funcs []*ssa.Function) []*ssa.Function {
+	sorted := append([]*ssa.Function(nil), funcs...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Pos() < sorted[j].Pos() })
+	in := map[*ssa.Function]bool{}
+	for _, fn := range funcs {
+		in[fn] = true
+	}
+	seen := map[*ssa.Function]bool{}
+	var order []*ssa.Function
+	var visit func(fn *ssa.Function)
+	visit = func(fn *ssa.Function) {
+		if fn == nil || seen[fn] || !in[fn] {
+			return
+		}
+		seen[fn] = true
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				var ops []*ssa.Value
+				for _, op := range instr.Operands(ops) {
+					if *op == nil {
+						continue
+					}
+					callee, _ := funcValue(*op)
+					if callee != nil {
+						if o := callee.Origin(); o != nil {
+							callee = o
+						}
+						visit(callee)
+					}
+				}
+			}
+		}
+		order = append(order, fn)
+	}
+	for _, fn := range sorted {
+		visit(fn)
+	}
+	return order
 }

@@ -75,7 +75,7 @@ func (s *state) valueSummary(fn *ssa.Function, bindings []ssa.Value) (sum *Query
 			sum = s.declaredSummary(m)
 		}
 	} else if fn.Pkg == s.ssapkg {
-		sum = s.summarize(fn)
+		sum = s.summary(fn)
 	}
 	if sum == nil {
 		return nil, 0, nil
@@ -90,7 +90,7 @@ func (s *state) declaredSummary(m *types.Func) *QueryFact {
 	m = m.Origin()
 	if m.Pkg() == s.pass.Pkg {
 		if fn := s.ssapkg.Prog.FuncValue(m); fn != nil {
-			return s.summarize(fn)
+			return s.summary(fn)
 		}
 		return nil
 	}

@@ -181,14 +181,18 @@ func (s *state) invokes(call ssa.CallInstruction, obj *types.Func, i int, fn *ss
 	if rules.IsInvoker(obj) {
 		return true
 	}
+	f, p, ok := s.callbackParam(call, obj, i)
+	return ok && p >= 0 && p < 64 && f.Calls&(1<<p) != 0
+}
+
+// callbackParam returns the callback knowledge of the called function and
+// the parameter index (receiver not counted) of argument i.
+func (s *state) callbackParam(call ssa.CallInstruction, obj *types.Func, i int) (CallbackFact, int, bool) {
 	f, ok := callbackFact(s.pass, obj)
-	if !ok {
-		return false
-	}
 	if !call.Common().IsInvoke() && obj.Type().(*types.Signature).Recv() != nil {
 		i-- // Args[0] is the receiver
 	}
-	return i >= 0 && i < 64 && f.Calls&(1<<i) != 0
+	return f, i, ok
 }
 
 // calleeName names what a call instruction calls.

@@ -107,15 +107,12 @@ func (s *state) callbackLoop(call ssa.CallInstruction, obj *types.Func, i int) *
 	if obj == nil {
 		return nil
 	}
-	fact, ok := callbackFact(s.pass, obj)
+	fact, p, ok := s.callbackParam(call, obj, i)
 	if !ok {
 		return nil
 	}
-	if !call.Common().IsInvoke() && obj.Type().(*types.Signature).Recv() != nil {
-		i-- // Args[0] is the receiver
-	}
 	for _, e := range fact.Each {
-		if e.Func != i {
+		if e.Func != p {
 			continue
 		}
 		expr := callExprAt(s.pass, call.Pos())

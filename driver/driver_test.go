@@ -53,7 +53,8 @@ func TestSameDiagnosticsAsFullLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	full, err := checker.Analyze([]*analysis.Analyzer{analyzer.Analyzer}, pkgs, nil)
+	// SanityCheck also checks that facts encode deterministically.
+	full, err := checker.Analyze([]*analysis.Analyzer{analyzer.Analyzer}, pkgs, &checker.Options{SanityCheck: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,6 +16,10 @@ type origin struct {
 	query string    // the query (or query-running function) that loaded it; "" if unknown
 	pos   token.Pos // where that call is
 	param bool      // the collection is a parameter of the function
+	// outer, for a collection belonging to the element of an enclosing
+	// range (p.Comments in a loop over posts), is that range's collection;
+	// the other fields are then its origin.
+	outer ast.Expr
 }
 
 // originOf finds the query that loaded a loop's collection: the
@@ -85,10 +89,28 @@ func (s *state) originOf(l *loop) origin {
 					}
 				}
 			}
+		case *ast.RangeStmt:
+			// p.Comments, p ranging over posts: the origin is posts'.
+			if found.query == "" && n.Pos() < l.node.Pos() && rangeDefines(s, n, root) {
+				outer := s.originOf(&loop{node: n, collection: n.X})
+				if outer.outer == nil {
+					found = origin{query: outer.query, pos: outer.pos, param: outer.param, outer: n.X}
+				}
+			}
 		}
 		return true
 	})
 	return found
+}
+
+// rangeDefines reports whether v is the key or value variable of rng.
+func rangeDefines(s *state, rng *ast.RangeStmt, v *types.Var) bool {
+	for _, e := range []ast.Expr{rng.Key, rng.Value} {
+		if id, ok := e.(*ast.Ident); ok && s.pass.TypesInfo.Defs[id] == v {
+			return true
+		}
+	}
+	return false
 }
 
 // selectorPath splits a variable or a chain of field selections on one

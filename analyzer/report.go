@@ -41,21 +41,17 @@ func (s *state) report(fn *ssa.Function, l *loop, st site) {
 	}
 	coll := types.ExprString(l.collection)
 	org := s.originOf(l)
-	var where string
-	switch {
-	case org.query != "":
-		where = fmt.Sprintf("%s from %s at %s", coll, org.query, s.shortPos(org.pos))
-	case org.param:
-		where = fmt.Sprintf("%s is a parameter: origin unknown", coll)
-	default:
-		where = fmt.Sprintf("origin of %s unknown", coll)
-	}
+	where := s.describeOrigin(coll, org)
 	rest := chain[k:]
 	msg := fmt.Sprintf("N+1 query: %s once per element of %s (loop at %s; %s)",
 		runs(rest, st.r.query), coll, s.shortPos(l.node.Pos()), where)
 	related := []analysis.RelatedInformation{{Pos: l.node.Pos(), Message: "loop over " + coll}}
 	if org.query != "" {
-		related = append(related, analysis.RelatedInformation{Pos: org.pos, Message: coll + " loaded by " + org.query})
+		loaded := coll
+		if org.outer != nil {
+			loaded = types.ExprString(org.outer)
+		}
+		related = append(related, analysis.RelatedInformation{Pos: org.pos, Message: loaded + " loaded by " + org.query})
 	}
 	s.emit(st, pos, msg, related, rest)
 }
@@ -67,6 +63,23 @@ func (s *state) reportHook(fn *ssa.Function, l *loop, st site, rest []Hop, pos t
 		runs(rest, st.r.query), strings.TrimPrefix(row, "*"), l.hook, s.shortPos(l.node.Pos()))
 	related := []analysis.RelatedInformation{{Pos: l.node.Pos(), Message: l.hook + " hook"}}
 	s.emit(st, pos, msg, related, rest)
+}
+
+// describeOrigin says where a collection came from, and how sure that is.
+func (s *state) describeOrigin(coll string, org origin) string {
+	prefix := ""
+	if org.outer != nil {
+		outer := types.ExprString(org.outer)
+		prefix = fmt.Sprintf("%s belongs to each element of %s; ", coll, outer)
+		coll = outer
+	}
+	switch {
+	case org.query != "":
+		return prefix + fmt.Sprintf("%s from %s at %s", coll, org.query, s.shortPos(org.pos))
+	case org.param:
+		return prefix + fmt.Sprintf("%s is a parameter: origin unknown", coll)
+	}
+	return prefix + fmt.Sprintf("origin of %s unknown", coll)
 }
 
 // runs says what a chain runs: "(*gorm.DB).First runs" for a direct

@@ -20,7 +20,7 @@ type User struct{ ID uint }
 func Inner(db *gorm.DB, posts []Post) {
 	for _, p := range posts {
 		for _, c := range p.Comments {
-			db.First(&User{}, c.UserID) // want `runs once per element of p.Comments \(loop at nested.go:22;`
+			db.First(&User{}, c.UserID) // want `runs once per element of p.Comments \(loop at nested.go:22; p.Comments belongs to each element of posts; posts is a parameter: origin unknown\)`
 		}
 	}
 }
@@ -48,5 +48,16 @@ func perPost(db *gorm.DB, p Post) {
 func ViaHelper(db *gorm.DB, posts []Post) {
 	for _, p := range posts {
 		perPost(db, p)
+	}
+}
+
+// The inner collection belongs to rows a query loaded.
+func Loaded(db *gorm.DB) { // want Loaded:"runs \\(\\*gorm.DB\\).Find"
+	var posts []Post
+	db.Preload("Comments").Find(&posts)
+	for _, p := range posts {
+		for _, c := range p.Comments {
+			db.First(&User{}, c.UserID) // want `once per element of p.Comments \(loop at nested.go:59; p.Comments belongs to each element of posts; posts from \(\*gorm.DB\).Find at nested.go:57\)`
+		}
 	}
 }

@@ -11,9 +11,10 @@ import (
 
 // loop is a loop over a collection: a for or range statement whose SSA
 // natural loop is nat, or a function whose whole body runs once per element
-// (the body of a range-over-func loop, a callback of lo.ForEach and kin).
+// (the body of a range-over-func loop, a callback of lo.ForEach and kin, a
+// row hook).
 type loop struct {
-	node       ast.Node  // *ast.ForStmt, *ast.RangeStmt, or the *ast.CallExpr of a higher-order call
+	node       ast.Node  // *ast.ForStmt, *ast.RangeStmt, the *ast.CallExpr of a higher-order call, or a hook's *ast.FuncDecl
 	collection ast.Expr  // what is iterated
 	cursor     token.Pos // for rows.Next() loops: the Lparen of the Next call
 	nat        *natLoop  // nil when the whole function is the body

@@ -12,9 +12,10 @@ import (
 )
 
 // findBodies finds the functions of the package that run once per element
-// of a collection although they hold no loop: range-over-func bodies, and
-// function values passed to a callee whose CallbackFact says it calls them
-// once per element of another argument (lo.ForEach(posts, func…)).
+// of a collection although they hold no loop: range-over-func bodies,
+// closures passed to a callee whose CallbackFact says it calls them once per
+// element of another argument (lo.ForEach(posts, func…)), and row hooks
+// (GORM's AfterFind), which the library calls once per loaded row.
 func findBodies(pass *analysis.Pass, ssapkg *ssa.Package, funcs []*ssa.Function) map[*ssa.Function]*loop {
 	bodies := map[*ssa.Function]*loop{}
 	for _, fn := range funcs {
@@ -25,7 +26,7 @@ func findBodies(pass *analysis.Pass, ssapkg *ssa.Package, funcs []*ssa.Function)
 		}
 		if rng, ok := fn.Syntax().(*ast.RangeStmt); ok && fn.Synthetic == "range-over-func yield" {
 			x := iterSource(pass, rng.X)
-			if !isLiteralList(pass, x) {
+			if isData(pass, x) {
 				bodies[fn] = &loop{node: rng, collection: x}
 			}
 		}
@@ -58,7 +59,7 @@ func findBodies(pass *analysis.Pass, ssapkg *ssa.Package, funcs []*ssa.Function)
 					body, _ := funcValue(call.Common().Args[e.Func+offset])
 					// Closures only: named functions and method values are
 					// loops at the call (see valueReach).
-					if body == nil || body.Parent() == nil || body.Pkg != ssapkg || isLiteralList(pass, expr.Args[e.Over]) {
+					if body == nil || body.Parent() == nil || body.Pkg != ssapkg || !isData(pass, expr.Args[e.Over]) {
 						continue
 					}
 					bodies[body] = &loop{node: expr, collection: expr.Args[e.Over]}

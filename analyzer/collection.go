@@ -57,13 +57,18 @@ func classify(pass *analysis.Pass, stmt ast.Stmt) *loop {
 	return nil
 }
 
-// dataLoop returns the loop over collection x, unless x is a literal list
-// or a list of connections and components rather than data.
+// dataLoop returns the loop over collection x, unless x is not data.
 func dataLoop(pass *analysis.Pass, stmt ast.Stmt, x ast.Expr) *loop {
-	if isLiteralList(pass, x) || holdsHandles(typeOf(pass, x)) {
+	if !isData(pass, x) {
 		return nil
 	}
 	return &loop{node: stmt, collection: x}
+}
+
+// isData reports whether iterating x iterates data: not a literal list
+// written in the source, nor a list of connections and components.
+func isData(pass *analysis.Pass, x ast.Expr) bool {
+	return !isLiteralList(pass, x) && !holdsHandles(typeOf(pass, x))
 }
 
 // holdsHandles reports whether the elements of a collection of type t are

@@ -41,3 +41,10 @@ func Negatives(db *gorm.DB, posts []Post) []uint { // want Negatives:"runs \\(\\
 	})
 	return ids
 }
+
+// Fanning out over connections with a callback is no N+1 either.
+func Replicas(replicas []*gorm.DB) { // want Replicas:"runs \\(\\*gorm.DB\\).Exec"
+	lo.ForEach(replicas, func(r *gorm.DB, _ int) {
+		r.Exec("SELECT 1")
+	})
+}

@@ -76,7 +76,9 @@ func (s *state) originOf(l *loop) origin {
 		case *ast.CallExpr:
 			for _, a := range n.Args {
 				if u, ok := ast.Unparen(a).(*ast.UnaryExpr); ok && u.Op == token.AND && isVar(u.X) {
-					consider(n)
+					consider(n) // db.Find(&posts)
+				} else if _, ptr := typeOf(s.pass, a).Underlying().(*types.Pointer); ptr && isVar(a) {
+					consider(n) // db.Find(posts), posts a pointer
 				}
 			}
 		case *ast.FuncType:
@@ -114,10 +116,12 @@ func rangeDefines(s *state, rng *ast.RangeStmt, v *types.Var) bool {
 }
 
 // selectorPath splits a variable or a chain of field selections on one
-// (posts, resp.Data.Posts) into the variable and the field path; nil
-// for anything else.
+// (posts, resp.Data.Posts, *posts) into the variable and the field path;
+// nil for anything else.
 func (s *state) selectorPath(e ast.Expr) (*types.Var, string) {
 	switch e := ast.Unparen(e).(type) {
+	case *ast.StarExpr:
+		return s.selectorPath(e.X)
 	case *ast.Ident:
 		v, _ := s.pass.TypesInfo.ObjectOf(e).(*types.Var)
 		return v, ""

@@ -132,3 +132,11 @@ func ReviewsOfPost(db *gorm.DB, id uint) (*Post, error) { // want ReviewsOfPost:
 	}
 	return &post, nil
 }
+
+// A pointer to the collection, filled through the pointer.
+func ThroughPointer(db *gorm.DB, out *[]Post) { // want ThroughPointer:"runs \\(\\*gorm.DB\\).Find"
+	db.Find(out)
+	for _, p := range *out {
+		db.First(&Author{}, p.AuthorID) // want `once per element of \*out \(loop at reads.go:139; \*out from \(\*gorm.DB\).Find at reads.go:138\)`
+	}
+}

@@ -89,7 +89,11 @@ func (s *state) libraryQuery(call ssa.CallInstruction, obj *types.Func, q rules.
 				r.deps = nil
 				return r
 			}
-			continue // per-element SQL text alone: a script or DDL runner
+			// SQL text built from a DML template carries data; other
+			// per-element text is a script or DDL runner's.
+			if !isDML(sqlTemplate(a)) {
+				continue
+			}
 		}
 		r.deps = append(r.deps, a)
 	}
@@ -98,12 +102,51 @@ func (s *state) libraryQuery(call ssa.CallInstruction, obj *types.Func, q rules.
 
 // isDDL reports whether v is a constant statement that changes the schema.
 func isDDL(v ssa.Value) bool {
+	return startsWith(constString(v), "CREATE ", "ALTER ", "DROP ", "TRUNCATE ", "COMMENT ON", "GRANT ", "REVOKE ")
+}
+
+// isDML reports whether a statement template reads or writes rows.
+func isDML(template string) bool {
+	return startsWith(template, "INSERT ", "UPDATE ", "DELETE ", "SELECT ", "REPLACE ", "UPSERT ", "MERGE ", "WITH ")
+}
+
+// sqlTemplate returns the constant text a SQL string is built from: the
+// constant itself, the format of fmt.Sprintf, or the leftmost constant of
+// a concatenation; "" when unknown.
+func sqlTemplate(v ssa.Value) string {
+	for i := 0; i < 16; i++ {
+		switch x := v.(type) {
+		case *ssa.Const:
+			return constString(x)
+		case *ssa.BinOp:
+			if x.Op != token.ADD {
+				return ""
+			}
+			v = x.X
+		case *ssa.Call:
+			if fn := x.Common().StaticCallee(); fn != nil && fn.String() == "fmt.Sprintf" && len(x.Common().Args) > 0 {
+				v = x.Common().Args[0]
+				continue
+			}
+			return ""
+		default:
+			return ""
+		}
+	}
+	return ""
+}
+
+func constString(v ssa.Value) string {
 	k, ok := v.(*ssa.Const)
 	if !ok || k.Value == nil || k.Value.Kind() != constant.String {
-		return false
+		return ""
 	}
-	sql := strings.ToUpper(strings.TrimSpace(constant.StringVal(k.Value)))
-	for _, kw := range []string{"CREATE ", "ALTER ", "DROP ", "TRUNCATE ", "COMMENT ON", "GRANT ", "REVOKE "} {
+	return constant.StringVal(k.Value)
+}
+
+func startsWith(sql string, keywords ...string) bool {
+	sql = strings.ToUpper(strings.TrimSpace(sql))
+	for _, kw := range keywords {
 		if strings.HasPrefix(sql, kw) {
 			return true
 		}

@@ -63,7 +63,8 @@ type Query struct {
 	Kind    Kind
 	// SQLArg is the index (into the signature's parameters) of the SQL text
 	// of an Exec, or -1. A statement whose only per-element part is its SQL
-	// text (DDL, scripts) is not an N+1.
+	// text is not an N+1 (DDL, scripts), unless that text is built from a
+	// DML template.
 	SQLArg int
 }
 

@@ -1,6 +1,11 @@
 package basic
 
-import "gorm.io/gorm"
+import (
+	"fmt"
+	"strconv"
+
+	"gorm.io/gorm"
+)
 
 func CreateEach(db *gorm.DB, comments []Comment) error {
 	for _, c := range comments {
@@ -27,5 +32,13 @@ func SaveByIndex(db *gorm.DB, posts []Post) {
 func ExecWithArgs(db *gorm.DB, ids []uint) {
 	for _, id := range ids {
 		db.Exec("UPDATE posts SET views = views + 1 WHERE id = ?", id) // want `\(\*gorm.DB\).Exec runs once per element of ids`
+	}
+}
+
+// DML built as text still carries the element.
+func ExecBuilt(db *gorm.DB, ids []uint) {
+	for _, id := range ids {
+		db.Exec(fmt.Sprintf("DELETE FROM likes WHERE post_id = %d", id))          // want `\(\*gorm.DB\).Exec runs once per element of ids`
+		db.Exec("UPDATE posts SET views = 0 WHERE id = " + strconv.Itoa(int(id))) // want `\(\*gorm.DB\).Exec runs once per element of ids`
 	}
 }

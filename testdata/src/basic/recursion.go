@@ -22,3 +22,17 @@ func Threads(db *gorm.DB, comments []Comment) {
 		_ = parentOf(db, c) // want `basic.parentOf runs \(\*gorm.DB\).First via basic.ancestors once per element of comments`
 	}
 }
+
+type node struct {
+	ID       uint
+	ParentID uint
+	Children []*node `gorm:"-"`
+}
+
+// Loading a tree level by level: the recursive call in the loop is the N+1.
+func loadTree(db *gorm.DB, n *node) { // want loadTree:"runs \\(\\*gorm.DB\\).Find \\[params 0,1\\]"
+	db.Where("parent_id = ?", n.ID).Find(&n.Children)
+	for _, c := range n.Children {
+		loadTree(db, c) // want `basic.loadTree runs \(\*gorm.DB\).Find once per element of n.Children \(loop at recursion.go:35; n.Children from \(\*gorm.DB\).Find at recursion.go:34\)`
+	}
+}

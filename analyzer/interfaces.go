@@ -22,11 +22,7 @@ func (s *state) ifaceSummary(m *types.Func) *QueryFact {
 	s.ifaces[m] = nil // a cycle through the interface sees no summary
 	var sum *QueryFact
 	for _, impl := range s.implementations(m) {
-		fn := s.ssapkg.Prog.FuncValue(impl)
-		if fn == nil {
-			continue
-		}
-		is := s.summary(fn)
+		is := s.declaredSummary(impl)
 		if is == nil {
 			continue
 		}
@@ -106,15 +102,7 @@ func namedTypes(pkg *types.Package) []*types.Named {
 func (s *state) invokeReach(call ssa.CallInstruction) (reach, bool) {
 	c := call.Common()
 	m := c.Method.Origin()
-	var sum *QueryFact
-	if m.Pkg() == s.pass.Pkg {
-		sum = s.ifaceSummary(m)
-	} else {
-		var f QueryFact
-		if s.pass.ImportObjectFact(m, &f) {
-			sum = &f
-		}
-	}
+	sum := s.declaredSummary(m)
 	if sum == nil {
 		return reach{}, false
 	}

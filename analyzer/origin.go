@@ -145,14 +145,7 @@ func (s *state) queryName(call *ast.CallExpr) string {
 	if _, ok := rules.Lookup(fn); ok {
 		return funcName(fn)
 	}
-	if fn.Pkg() == s.pass.Pkg {
-		if sfn := s.ssapkg.Prog.FuncValue(fn.Origin()); sfn != nil && s.summary(sfn) != nil {
-			return funcName(fn)
-		}
-		return ""
-	}
-	var f QueryFact
-	if s.pass.ImportObjectFact(fn.Origin(), &f) {
+	if s.declaredSummary(fn) != nil {
 		return funcName(fn)
 	}
 	return ""

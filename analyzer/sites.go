@@ -162,13 +162,11 @@ func (s *state) callReach(call ssa.CallInstruction, callee *ssa.Function, obj *t
 	if origin := callee.Origin(); origin != nil {
 		callee = origin
 	}
-	if callee.Pkg == s.ssapkg {
+	switch {
+	case callee.Pkg == s.ssapkg: // closures included
 		sum = s.summary(callee)
-	} else if obj != nil {
-		var f QueryFact
-		if s.pass.ImportObjectFact(obj.Origin(), &f) {
-			sum = &f
-		}
+	case obj != nil && !isBound(callee): // a bound wrapper's parameters are not its method's
+		sum = s.declaredSummary(obj)
 	}
 	if sum == nil {
 		return reach{}, false

@@ -3,6 +3,7 @@ package analyzer
 import (
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 
 	"golang.org/x/tools/go/analysis"
@@ -68,7 +69,7 @@ func sameSummary(a, b *QueryFact) bool {
 	if a == nil || b == nil {
 		return a == b
 	}
-	return a.Query == b.Query && a.Params == b.Params && len(a.Chain) == len(b.Chain)
+	return a.Query == b.Query && a.Params == b.Params && slices.Equal(a.Chain, b.Chain)
 }
 
 // analyze resolves fn's calls, runs the data flow from its inputs and

@@ -23,7 +23,7 @@ func (s *state) valueReach(call ssa.CallInstruction, obj *types.Func, i int, a s
 	c := call.Common()
 	r := reach{query: sum.Query, kind: rules.Kind(sum.Kind), deps: bound}
 	r.chain = []Hop{s.hopAt(calleeName(c, obj), call.Pos())}
-	if fn.Parent() == nil && fn.Synthetic != "range-over-func yield" {
+	if fn.Parent() == nil {
 		// A named function or method value: called inside the callee, so
 		// its hop has no position of its own.
 		r.chain = append(r.chain, Hop{Callee: ssaName(fn)})
@@ -36,7 +36,7 @@ func (s *state) valueReach(call ssa.CallInstruction, obj *types.Func, i int, a s
 	// or method called once per element by the callee makes this call a
 	// loop of its own; otherwise the parameters come from the callee's
 	// other arguments.
-	if fn.Parent() == nil && fn.Synthetic != "range-over-func yield" {
+	if fn.Parent() == nil {
 		if l := s.callbackLoop(call, obj, i); l != nil {
 			r.perElement = l
 			return r, true
@@ -57,7 +57,7 @@ func (s *state) valueReach(call ssa.CallInstruction, obj *types.Func, i int, a s
 // parameters the query depends on, and the bound values (closure bindings,
 // a method value's receiver) it depends on.
 func (s *state) valueSummary(fn *ssa.Function, bindings []ssa.Value) (sum *QueryFact, own uint64, bound []ssa.Value) {
-	if strings.HasPrefix(fn.Synthetic, "bound method wrapper") {
+	if isBound(fn) {
 		m, ok := fn.Object().(*types.Func)
 		if !ok {
 			return nil, 0, nil
@@ -70,35 +70,44 @@ func (s *state) valueSummary(fn *ssa.Function, bindings []ssa.Value) (sum *Query
 		}
 		return sum, sum.Params >> 1, bound
 	}
-	if fn.Parent() == nil && fn.Synthetic == "" {
+	if fn.Parent() == nil { // a declared function, of this package or another
 		if m := funcObject(fn); m != nil {
 			sum = s.declaredSummary(m)
 		}
-	} else if fn.Pkg == s.ssapkg {
+	} else if fn.Pkg == s.ssapkg { // a closure
 		sum = s.summary(fn)
 	}
 	if sum == nil {
 		return nil, 0, nil
 	}
-	n := len(fn.Params)
+	n := fn.Signature.Params().Len() // fn.Params is empty for another package's function
 	return sum, sum.Params & (1<<n - 1), inputs(sum.Params, fn, nil, bindings)
 }
 
-// declaredSummary returns the summary of a declared function or method:
-// computed here for this package's, from its fact for another's.
+// declaredSummary returns the summary of a declared function or method,
+// an interface method's being that of its implementations: computed here
+// for this package's, read from its fact for another's.
 func (s *state) declaredSummary(m *types.Func) *QueryFact {
 	m = m.Origin()
-	if m.Pkg() == s.pass.Pkg {
-		if fn := s.ssapkg.Prog.FuncValue(m); fn != nil {
-			return s.summary(fn)
+	if m.Pkg() != s.pass.Pkg {
+		var f QueryFact
+		if s.pass.ImportObjectFact(m, &f) {
+			return &f
 		}
 		return nil
 	}
-	var f QueryFact
-	if s.pass.ImportObjectFact(m, &f) {
-		return &f
+	if recv := m.Type().(*types.Signature).Recv(); recv != nil && types.IsInterface(recv.Type()) {
+		return s.ifaceSummary(m)
+	}
+	if fn := s.ssapkg.Prog.FuncValue(m); fn != nil {
+		return s.summary(fn)
 	}
 	return nil
+}
+
+// isBound reports whether fn is the wrapper of a method value (s.load).
+func isBound(fn *ssa.Function) bool {
+	return strings.HasPrefix(fn.Synthetic, "bound method wrapper")
 }
 
 // callbackLoop returns the loop a higher-order call makes when its

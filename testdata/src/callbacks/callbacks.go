@@ -33,6 +33,10 @@ func NamedFunction(posts []repo.Post) {
 	each.ForEach(posts, authorOf) // want `each.ForEach runs \(\*gorm.DB\).First via callbacks.authorOf → repo.AuthorOf once per element of posts`
 }
 
+func ImportedFunction(posts []repo.Post) {
+	each.ForEach(posts, repo.LoadAuthor) // want `each.ForEach runs \(\*gorm.DB\).First via repo.LoadAuthor once per element of posts`
+}
+
 // Negatives: the callback's query does not depend on the element; a
 // literal list.
 func Negatives(l *loader) { // want Negatives:"runs \\(\\*gorm.DB\\).First via each.ForEach"

@@ -75,5 +75,14 @@ func LoadAll(db *gorm.DB, ids []uint) []Author {
 	return out
 }
 
+// DB is the package's connection, for helpers that take none.
+var DB *gorm.DB
+
+// LoadAuthor loads p's author through the package connection.
+func LoadAuthor(p Post) { // want LoadAuthor:"runs \\(\\*gorm.DB\\).First \\[params 0\\]"
+	var a Author
+	DB.First(&a, p.AuthorID)
+}
+
 // Timestamp runs no query.
 func Timestamp(p Post) string { return p.Title }

@@ -126,14 +126,12 @@ func propagate(fn *ssa.Function, seeds map[ssa.Value]taint, seedCalls map[ssa.Ca
 					changed = setMem(instr.Map, f.of(instr.Key).or(f.of(instr.Value))) || changed
 				}
 				if call, ok := instr.(ssa.CallInstruction); ok {
-					// A call writes what it is given through its pointer
-					// arguments (rows.Scan(&id), db.First(&a, id)), not
-					// through a method's receiver: f.author(p.ID) does not
-					// make f per-element.
-					t := seedCalls[call]
-					for _, a := range call.Common().Args {
-						t = t.or(f.of(a))
-					}
+					// A call writes what it is given (as callTaint counts it:
+					// no contexts) through its pointer arguments
+					// (rows.Scan(&id), db.First(&a, id)), not through a
+					// method's receiver: f.author(p.ID) does not make f
+					// per-element.
+					t := seedCalls[call].or(f.callTaint(call.Common()))
 					for i, a := range call.Common().Args {
 						if i == 0 && isStaticMethodCall(call.Common()) {
 							continue

@@ -40,9 +40,15 @@ func PerElementContext(ctx context.Context, db *gorm.DB, posts []Post) { // want
 		pctx, cancel := context.WithTimeout(context.WithValue(ctx, ctxKey{}, p.ID), time.Second)
 		var s Setting
 		db.WithContext(pctx).First(&s, "key = ?", "motd")
+		var banner Setting
+		bannerKey(context.WithValue(ctx, ctxKey{}, p.Title), &banner)
+		db.First(&banner, "key = ?", banner.Key)
 		cancel()
 	}
 }
+
+// bannerKey fills in the key of the banner for ctx's locale.
+func bannerKey(ctx context.Context, out *Setting) { out.Key = "banner" }
 
 type ctxKey struct{}
 

@@ -125,9 +125,12 @@ func findLoops(pass *analysis.Pass, fn *ssa.Function, nat []*natLoop) []*loop {
 		for _, c := range sl.children {
 			assign(c)
 		}
+		// Most votes wins; on a tie, the larger loop (it holds the other)
+		// and then the earlier header, so that map order decides nothing.
 		best := 0
 		for nl, v := range sl.votes {
-			if v > best {
+			if v > best || v == best && (len(nl.blocks) > len(sl.nat.blocks) ||
+				len(nl.blocks) == len(sl.nat.blocks) && nl.header.Index < sl.nat.header.Index) {
 				sl.nat, best = nl, v
 			}
 		}

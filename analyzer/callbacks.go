@@ -82,13 +82,7 @@ func callbackScan(pass *analysis.Pass, fd *ast.FuncDecl) (changed, local bool) {
 	visit = func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
-			return false // a stored closure may never run; go/defer/call handled below
-		case *ast.GoStmt:
-			visitCallee(n.Call, visit)
-			return false
-		case *ast.DeferStmt:
-			visitCallee(n.Call, visit)
-			return false
+			return false // a stored closure may never run; one called (go, defer, ()) is entered below
 		case *ast.RangeStmt:
 			if i, ok := paramOf(n.X); ok {
 				over = append(over, i)
@@ -126,17 +120,6 @@ func callbackScan(pass *analysis.Pass, fd *ast.FuncDecl) (changed, local bool) {
 	}
 	pass.ExportObjectFact(obj, fact)
 	return true, local
-}
-
-// visitCallee walks a call of a go or defer statement, entering the body of
-// a function literal called there.
-func visitCallee(call *ast.CallExpr, visit func(ast.Node) bool) {
-	if lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
-		ast.Inspect(lit.Body, visit)
-	}
-	for _, a := range call.Args {
-		ast.Inspect(a, visit)
-	}
 }
 
 // delegated returns the parameters of the enclosing function that call

@@ -218,7 +218,7 @@ func (f *flow) callTaint(c *ssa.CallCommon) taint {
 		structural = rules.IsStructural(obj)
 	}
 	for i, a := range c.Args {
-		if isContext(a.Type()) {
+		if rules.IsContext(a.Type()) {
 			continue
 		}
 		at := f.of(a)
@@ -245,11 +245,6 @@ func calleeObject(c *ssa.CallCommon) *types.Func {
 		return funcObject(fn)
 	}
 	return nil
-}
-
-func isContext(t types.Type) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
 }
 
 // indexTaint is the taint an index gives to an element: when the element

@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/nplusonelint/nplusonelint/rules"
 )
 
 // state is the analysis of one package.
@@ -96,7 +98,7 @@ func (s *state) analyze(fn *ssa.Function) *QueryFact {
 	for _, st := range sites {
 		var t taint
 		for _, d := range st.r.deps {
-			if !isContext(d.Type()) {
+			if !rules.IsContext(d.Type()) {
 				t = t.or(fl.of(d))
 			}
 		}

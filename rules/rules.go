@@ -4,7 +4,10 @@
 // holds the types and the matching shared by all of them.
 package rules
 
-import "go/types"
+import (
+	"go/types"
+	"slices"
+)
 
 // Kind says what a query-executing call does to the database.
 type Kind string
@@ -92,12 +95,10 @@ func Lookup(fn *types.Func) (Query, bool) {
 	if lib == nil {
 		return Query{}, false
 	}
-	for _, m := range lib.Queries {
-		if m.Name == fn.Name() && m.Type == recv {
-			return Query{Library: lib, Kind: m.Kind, SQLArg: sqlArg(fn.Name(), sig)}, true
-		}
+	if m, ok := match(lib.Queries, fn.Name(), recv); ok {
+		return Query{Library: lib, Kind: m.Kind, SQLArg: sqlArg(fn.Name(), sig)}, true
 	}
-	if contains(lib.ContextTypes, recv) && firstIsContext(sig) {
+	if slices.Contains(lib.ContextTypes, recv) && firstIsContext(sig) {
 		kind, ok := lib.Kinds[fn.Name()]
 		if !ok {
 			kind = Read
@@ -120,7 +121,7 @@ func RowHook(fn *types.Func) string {
 	if sig.Recv() == nil || sig.Params().Len() != 1 {
 		return ""
 	}
-	if lib := handleLibrary(sig.Params().At(0).Type()); lib != nil && contains(lib.RowHooks, fn.Name()) {
+	if lib := handleLibrary(sig.Params().At(0).Type()); lib != nil && slices.Contains(lib.RowHooks, fn.Name()) {
 		return fn.Name()
 	}
 	return ""
@@ -138,12 +139,18 @@ func listed(fn *types.Func, list func(*Library) []Method) bool {
 	if lib == nil {
 		return false
 	}
-	for _, m := range list(lib) {
-		if m.Name == fn.Name() && m.Type == recv {
-			return true
+	_, ok := match(list(lib), fn.Name(), recv)
+	return ok
+}
+
+// match finds the method of the list with the given name and receiver type.
+func match(list []Method, name, recv string) (Method, bool) {
+	for _, m := range list {
+		if m.Name == name && m.Type == recv {
+			return m, true
 		}
 	}
-	return false
+	return Method{}, false
 }
 
 // IsHandle reports whether t (or what it points to) is a connection,
@@ -159,7 +166,7 @@ func handleLibrary(t types.Type) *Library {
 	if !ok || n.Obj().Pkg() == nil {
 		return nil
 	}
-	if lib := byPath[n.Obj().Pkg().Path()]; lib != nil && contains(lib.Handles, n.Obj().Name()) {
+	if lib := byPath[n.Obj().Pkg().Path()]; lib != nil && slices.Contains(lib.Handles, n.Obj().Name()) {
 		return lib
 	}
 	return nil
@@ -212,15 +219,11 @@ func firstIsContext(sig *types.Signature) bool {
 	if sig.Params().Len() == 0 {
 		return false
 	}
-	n, ok := sig.Params().At(0).Type().(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
+	return IsContext(sig.Params().At(0).Type())
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
+// IsContext reports whether t is context.Context.
+func IsContext(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
 }

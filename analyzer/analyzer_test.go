@@ -1,6 +1,7 @@
 package analyzer_test
 
 import (
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -53,3 +54,20 @@ func TestHooks(t *testing.T) { analysistest.Run(t, testdata(), analyzer.Analyzer
 func TestCleanApp(t *testing.T) { analysistest.Run(t, testdata(), analyzer.Analyzer, "./cleanapp") }
 
 func TestLo(t *testing.T) { analysistest.Run(t, testdata(), analyzer.Analyzer, "./lofuncs") }
+
+// Fix scenarios: a file with a golden file must produce it when all its
+// fixes are applied; a file without one holds cases where no edit may be
+// offered, and offering one fails the test.
+func runFixes(t *testing.T, pkg string) {
+	t.Helper()
+	for _, r := range analysistest.RunWithSuggestedFixes(t, testdata(), analyzer.Analyzer, pkg) {
+		for _, d := range r.Diagnostics {
+			name := r.Pass.Fset.Position(d.Pos).Filename
+			if _, err := os.Stat(name + ".golden"); err != nil && len(d.SuggestedFixes) > 0 {
+				t.Errorf("%s: fix offered in a file without golden file: %s", r.Pass.Fset.Position(d.Pos), d.SuggestedFixes[0].Message)
+			}
+		}
+	}
+}
+
+func TestFixPreload(t *testing.T) { runFixes(t, "./fixpreload") }

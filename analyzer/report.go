@@ -45,6 +45,10 @@ func (s *state) report(fn *ssa.Function, l *loop, st site) {
 	rest := chain[k:]
 	msg := fmt.Sprintf("N+1 query: %s once per element of %s (loop at %s; %s)",
 		runs(rest, st.r.query), coll, s.shortPos(l.node.Pos()), where)
+	advice, fixes := s.remedy(l, org, st, len(rest) == 1, callExprAt(s.pass, pos))
+	if advice != "" {
+		msg += "; " + advice
+	}
 	related := []analysis.RelatedInformation{{Pos: l.node.Pos(), Message: "loop over " + coll}}
 	if org.query != "" {
 		loaded := coll
@@ -53,7 +57,7 @@ func (s *state) report(fn *ssa.Function, l *loop, st site) {
 		}
 		related = append(related, analysis.RelatedInformation{Pos: org.pos, Message: loaded + " loaded by " + org.query})
 	}
-	s.emit(st, pos, msg, related, rest)
+	s.emit(st, pos, msg, related, rest, fixes)
 }
 
 // reportHook emits the diagnostic for a query in a per-row hook.
@@ -62,7 +66,7 @@ func (s *state) reportHook(fn *ssa.Function, l *loop, st site, rest []Hop, pos t
 	msg := fmt.Sprintf("N+1 query: %s once per row loaded into %s: GORM calls %s on each row of a list query (hook at %s)",
 		runs(rest, st.r.query), strings.TrimPrefix(row, "*"), l.hook, s.shortPos(l.node.Pos()))
 	related := []analysis.RelatedInformation{{Pos: l.node.Pos(), Message: l.hook + " hook"}}
-	s.emit(st, pos, msg, related, rest)
+	s.emit(st, pos, msg, related, rest, nil)
 }
 
 // describeOrigin says where a collection came from, and how sure that is.
@@ -100,7 +104,7 @@ func runs(rest []Hop, query string) string {
 }
 
 // emit reports the diagnostic, with related positions for the chain.
-func (s *state) emit(st site, pos token.Pos, msg string, related []analysis.RelatedInformation, rest []Hop) {
+func (s *state) emit(st site, pos token.Pos, msg string, related []analysis.RelatedInformation, rest []Hop, fixes []analysis.SuggestedFix) {
 	for _, h := range rest[1:] {
 		if p := s.hopPos(h); p.IsValid() {
 			related = append(related, analysis.RelatedInformation{Pos: p, Message: "calls " + h.Callee})
@@ -108,11 +112,12 @@ func (s *state) emit(st site, pos token.Pos, msg string, related []analysis.Rela
 	}
 	start, end := s.callRange(pos)
 	s.pass.Report(analysis.Diagnostic{
-		Pos:      start,
-		End:      end,
-		Category: st.r.kind.Rule(),
-		Message:  msg,
-		Related:  related,
+		Pos:            start,
+		End:            end,
+		Category:       st.r.kind.Rule(),
+		Message:        msg,
+		Related:        related,
+		SuggestedFixes: fixes,
 	})
 }
 

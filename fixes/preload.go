@@ -1,0 +1,284 @@
+package fixes
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// EagerLoad handles a read per element that loads an association of the
+// element (GORM's select_related and prefetch_related): Preload it in the
+// query that loaded the collection, and read the loaded field in the loop.
+//
+// It returns the advice to add to the diagnostic ("" when the query loads
+// no association it recognises) and the fix, nil when the edit cannot be
+// made safely: the collection is a parameter or comes from a function,
+// the loop reads the association in a way an assignment cannot replace
+// (error handling of First, a pointer field read into a value), or the
+// query that loaded it selects columns.
+func EagerLoad(s Site) (string, *analysis.SuggestedFix) {
+	if s.Call == nil {
+		return "", nil
+	}
+	q, ok := s.readLoad()
+	if !ok {
+		return "", nil
+	}
+	path, ok := s.preloadPath(q)
+	if !ok {
+		return "", nil
+	}
+	args := s.preloadArgs(path, q.extra)
+	loaded := types.ExprString(s.Collection)
+	if s.Outer != nil {
+		loaded = types.ExprString(s.Outer)
+	}
+	advice := fmt.Sprintf("preload it: Preload(%s) where %s is loaded", args, loaded)
+	insert, ok := s.preloadInsertion(args)
+	if !ok {
+		return advice, nil
+	}
+	edit, ok := s.readField(q)
+	if !ok {
+		return advice, nil
+	}
+	return advice, &analysis.SuggestedFix{
+		Message:   fmt.Sprintf("Preload(%s) in the query loading %s and read %s.%s", args, loaded, types.ExprString(q.elem), q.assoc.Name),
+		TextEdits: []analysis.TextEdit{insert, edit},
+	}
+}
+
+// preloadPath returns the association path to preload from the model the
+// origin query loads: Author, or Comments.Author when the loop iterates
+// p.Comments inside a loop over posts.
+func (s Site) preloadPath(q *loadQuery) (string, bool) {
+	if s.Outer == nil {
+		return q.assoc.Name, true
+	}
+	info := s.Pass.TypesInfo
+	outer := elementType(info.TypeOf(s.Outer))
+	var fields []string
+	e := ast.Unparen(s.Collection)
+	for {
+		sel, ok := e.(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		fields = append([]string{sel.Sel.Name}, fields...)
+		e = ast.Unparen(sel.X)
+	}
+	if _, ok := e.(*ast.Ident); !ok || outer == nil || len(fields) == 0 {
+		return "", false
+	}
+	cur := outer
+	for _, f := range fields {
+		a, ok := AssociationNamed(cur, f)
+		if !ok {
+			return "", false
+		}
+		cur = a.Target
+	}
+	if !types.Identical(cur, q.owner) {
+		return "", false
+	}
+	return strings.Join(fields, ".") + "." + q.assoc.Name, true
+}
+
+// preloadArgs writes Preload's arguments: the path, then the constant
+// conditions of the loop's query (GORM's filtered preload).
+func (s Site) preloadArgs(path string, extra []cond) string {
+	args := []string{fmt.Sprintf("%q", path)}
+	if len(extra) > 0 {
+		var sqls []string
+		var vals []string
+		for _, c := range extra {
+			text, _ := stringConst(s.Pass.TypesInfo, c.query)
+			if len(extra) > 1 {
+				text = "(" + text + ")"
+			}
+			sqls = append(sqls, text)
+			for _, a := range c.args {
+				vals = append(vals, s.text(a))
+			}
+		}
+		args = append(args, fmt.Sprintf("%q", strings.Join(sqls, " AND ")))
+		args = append(args, vals...)
+	}
+	return strings.Join(args, ", ")
+}
+
+// preloadInsertion returns the edit adding Preload to the origin query.
+// The origin must be a GORM Find into the collection (or the outer
+// collection), written once in a block enclosing the loop, and select
+// whole rows; the collection must be filled by nothing else.
+func (s Site) preloadInsertion(args string) (analysis.TextEdit, bool) {
+	if s.Origin == nil || s.Param {
+		return analysis.TextEdit{}, false
+	}
+	info := s.Pass.TypesInfo
+	links, _ := chain(info, s.Origin)
+	if len(links) == 0 || links[len(links)-1].call != s.Origin || links[len(links)-1].name != "Find" {
+		return analysis.TextEdit{}, false
+	}
+	for _, l := range links[:len(links)-1] {
+		switch l.name {
+		case "Where", "Or", "Not", "Order", "Limit", "Offset", "Preload", "Joins",
+			"WithContext", "Session", "Debug", "Unscoped", "Scopes", "Table", "InnerJoins":
+		default:
+			return analysis.TextEdit{}, false // Select, Omit, Group, Raw, Model, …
+		}
+	}
+	coll := s.Collection
+	if s.Outer != nil {
+		coll = s.Outer
+	}
+	dst := s.Origin.Args[0]
+	u, ok := ast.Unparen(dst).(*ast.UnaryExpr)
+	if !ok || u.Op != token.AND || types.ExprString(u.X) != types.ExprString(coll) {
+		return analysis.TextEdit{}, false
+	}
+	id, ok := ast.Unparen(u.X).(*ast.Ident)
+	if !ok {
+		return analysis.TextEdit{}, false
+	}
+	v, _ := info.Uses[id].(*types.Var)
+	if v == nil || s.writes(v) != 1 || !s.encloses(s.Origin, s.Loop) {
+		return analysis.TextEdit{}, false
+	}
+	at := receiverEnd(s.Origin)
+	return analysis.TextEdit{Pos: at, End: at, NewText: []byte(".Preload(" + args + ")")}, true
+}
+
+// writes counts the places in the loop's function that may change v:
+// assignments to it and its address taken.
+func (s Site) writes(v *types.Var) int {
+	n := 0
+	fn := s.funcOf(s.Loop)
+	ast.Inspect(fn, func(node ast.Node) bool {
+		switch node := node.(type) {
+		case *ast.AssignStmt:
+			for _, l := range node.Lhs {
+				if id, ok := ast.Unparen(l).(*ast.Ident); ok && s.Pass.TypesInfo.ObjectOf(id) == v {
+					n++
+				}
+			}
+		case *ast.UnaryExpr:
+			if id, ok := ast.Unparen(node.X).(*ast.Ident); ok && node.Op == token.AND && s.Pass.TypesInfo.Uses[id] == v {
+				n++
+			}
+		}
+		return true
+	})
+	return n
+}
+
+// encloses reports whether the statement holding call is written in a
+// block that holds the loop too, before it: the call runs once, always
+// before the loop.
+func (s Site) encloses(call ast.Node, loop ast.Node) bool {
+	for _, n := range s.enclosing(call) {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		if b, ok := n.(*ast.BlockStmt); ok {
+			return b.Pos() <= loop.Pos() && loop.End() <= b.End() && call.End() <= loop.Pos()
+		}
+	}
+	return false
+}
+
+// readField returns the edit replacing the per-element query's statement
+// by a read of the preloaded field: nothing when the query filled that
+// field itself, an assignment when it filled a variable of the field's
+// type. The statement is the call alone, or an if checking its error
+// when the query is a Find (a Find of nothing is no error, so the check
+// has nothing left to catch).
+func (s Site) readField(q *loadQuery) (analysis.TextEdit, bool) {
+	stmt, ok := s.queryStatement(q.method == "Find")
+	if !ok {
+		return analysis.TextEdit{}, false
+	}
+	elem := types.ExprString(q.elem)
+	target := ast.Unparen(q.dst)
+	u, ok := target.(*ast.UnaryExpr)
+	if !ok || u.Op != token.AND {
+		return analysis.TextEdit{}, false
+	}
+	info := s.Pass.TypesInfo
+	fn := s.funcOf(s.Loop)
+	keep := rootVars(info, q.elem)
+	switch x := ast.Unparen(u.X).(type) {
+	case *ast.SelectorExpr: // Find(&p.Comments)
+		if x.Sel.Name != q.assoc.Name || types.ExprString(x.X) != elem || !s.stillUsed(fn, stmt.Pos(), stmt.End(), keep...) {
+			return analysis.TextEdit{}, false
+		}
+		return s.removal(stmt), true
+	case *ast.Ident: // First(&author): author = p.Author
+		v, ok := info.Uses[x].(*types.Var)
+		if !ok || !declaredIn(v, fn) || !s.stillUsed(fn, stmt.Pos(), stmt.End(), append(keep, v)...) {
+			return analysis.TextEdit{}, false
+		}
+		text := fmt.Sprintf("%s = %s.%s", x.Name, elem, q.assoc.Name)
+		return analysis.TextEdit{Pos: stmt.Pos(), End: stmt.End(), NewText: []byte(text)}, true
+	}
+	return analysis.TextEdit{}, false
+}
+
+// queryStatement returns the statement that is the query call alone, or,
+// when errChecked is allowed, "if err := <call>[.Error]; err != nil {…}"
+// with no else.
+func (s Site) queryStatement(errChecked bool) (ast.Stmt, bool) {
+	path := s.enclosing(s.Call)
+	for i, n := range path {
+		if n == s.Call {
+			path = path[i+1:]
+			break
+		}
+	}
+	if len(path) == 0 {
+		return nil, false
+	}
+	if es, ok := path[0].(*ast.ExprStmt); ok {
+		return es, true
+	}
+	if !errChecked {
+		return nil, false
+	}
+	k := 0
+	if sel, ok := path[0].(*ast.SelectorExpr); ok && sel.Sel.Name == "Error" {
+		k = 1
+	}
+	if len(path) < k+2 {
+		return nil, false
+	}
+	as, ok := path[k].(*ast.AssignStmt)
+	ifs, ok2 := path[k+1].(*ast.IfStmt)
+	if !ok || !ok2 || ifs.Init != as || ifs.Else != nil || as.Tok != token.DEFINE || len(as.Lhs) != 1 {
+		return nil, false
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	be, ok2 := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
+	if !ok || !ok2 || be.Op != token.NEQ || types.ExprString(be.X) != id.Name || types.ExprString(be.Y) != "nil" {
+		return nil, false
+	}
+	return ifs, true
+}
+
+// rootVars returns the variables an expression is built on (p in
+// p.Author, posts and i in posts[i]).
+func rootVars(info *types.Info, e ast.Expr) []types.Object {
+	var out []types.Object
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok {
+				out = append(out, v)
+			}
+		}
+		return true
+	})
+	return out
+}

@@ -61,4 +61,5 @@ func analyzePackage(pass *analysis.Pass) {
 		ignores:  collectIgnores(pass),
 	}
 	s.run(funcs)
+	s.reportExistence()
 }

@@ -71,3 +71,5 @@ func runFixes(t *testing.T, pkg string) {
 }
 
 func TestFixPreload(t *testing.T) { runFixes(t, "./fixpreload") }
+
+func TestFixExists(t *testing.T) { runFixes(t, "./fixexists") }

@@ -1,0 +1,177 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/nplusonelint/nplusonelint/fixes"
+	"github.com/nplusonelint/nplusonelint/rules"
+)
+
+// existenceRule is the rule ID of a count compared to zero.
+const existenceRule = "count-compared-to-zero"
+
+// reportExistence reports counts whose result is only compared with zero
+// (n > 0, n != 0, n == 0, n >= 1, n < 1): the database counts every
+// matching row to answer whether there is one. Reported in or out of
+// loops. The count is a GORM Count(&n), an association's Count() or a
+// generic Count(ctx, column).
+func (s *state) reportExistence() {
+	ins := inspector.New(s.pass.Files)
+	for c := range ins.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := c.Node().(*ast.CallExpr)
+		fn, ok := typeutil.Callee(s.pass.TypesInfo, call).(*types.Func)
+		if !ok {
+			continue
+		}
+		if q, ok := rules.Lookup(fn); !ok || q.Kind != rules.Count {
+			continue
+		}
+		var fix *analysis.SuggestedFix
+		switch {
+		case len(call.Args) == 1 && fn.Signature().Results().Len() == 1 && isPtrToInt(s.pass, call.Args[0]):
+			n := addressedVar(s.pass, call.Args[0]) // db.….Count(&n)
+			if n == nil || !onlyComparedWithZero(s.pass, n, ast.Unparen(call.Args[0])) {
+				continue
+			}
+			fix = fixes.Exists(s.pass, fileOf(s.pass, call.Pos()), call, n)
+		case comparedWithZero(s.pass, call, c.Parent().Node()): // assoc.Count() > 0
+		default:
+			n := definedResult(s.pass, c.Parent().Node(), call) // n, err := G.Count(ctx, "*")
+			if n == nil || !onlyComparedWithZero(s.pass, n, nil) {
+				continue
+			}
+		}
+		s.emitExistence(call, fn, fix)
+	}
+}
+
+// emitExistence reports one count compared to zero.
+func (s *state) emitExistence(call *ast.CallExpr, fn *types.Func, fix *analysis.SuggestedFix) {
+	if isGenerated(s.pass, call.Pos()) || isTestFile(s.pass, call.Pos()) || s.ignores.covers(s.pass.Fset.Position(call.Pos())) {
+		return
+	}
+	start, end := s.callRange(call.Lparen)
+	d := analysis.Diagnostic{
+		Pos:      start,
+		End:      end,
+		Category: existenceRule,
+		Message:  "count compared to zero: " + funcName(fn) + " counts every matching row to learn whether there is one; " + fixes.ExistsAdvice,
+	}
+	if fix != nil {
+		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+	}
+	s.pass.Report(d)
+}
+
+func isPtrToInt(pass *analysis.Pass, e ast.Expr) bool {
+	p, ok := typeOf(pass, e).Underlying().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	b, ok := p.Elem().Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsInteger != 0
+}
+
+// addressedVar returns v for &v, v a local variable.
+func addressedVar(pass *analysis.Pass, e ast.Expr) *types.Var {
+	u, ok := ast.Unparen(e).(*ast.UnaryExpr)
+	if !ok || u.Op != token.AND {
+		return nil
+	}
+	id, ok := ast.Unparen(u.X).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, _ := pass.TypesInfo.Uses[id].(*types.Var)
+	if v == nil || v.Parent() == nil || v.Parent() == pass.Pkg.Scope() {
+		return nil
+	}
+	return v
+}
+
+// definedResult returns n in "n, err := call" or "n := call".
+func definedResult(pass *analysis.Pass, parent ast.Node, call *ast.CallExpr) *types.Var {
+	as, ok := parent.(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 || as.Rhs[0] != call || as.Tok != token.DEFINE {
+		return nil
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, _ := pass.TypesInfo.Defs[id].(*types.Var)
+	return v
+}
+
+// onlyComparedWithZero reports whether every read of v compares it with
+// zero, and there is at least one; except is the count call's own &v.
+func onlyComparedWithZero(pass *analysis.Pass, v *types.Var, except ast.Node) bool {
+	file := fileOf(pass, v.Pos())
+	if file == nil {
+		return false
+	}
+	reads := 0
+	ok := true
+	ins := inspector.New([]*ast.File{file})
+	for c := range ins.Root().Preorder((*ast.Ident)(nil)) {
+		id := c.Node().(*ast.Ident)
+		if pass.TypesInfo.Uses[id] != v {
+			continue
+		}
+		parent := c.Parent().Node()
+		if parent == except {
+			continue
+		}
+		if comparedWithZero(pass, id, parent) {
+			reads++
+			continue
+		}
+		ok = false
+	}
+	return ok && reads > 0
+}
+
+// comparedWithZero reports whether parent compares e with zero in a way
+// that only asks whether e is positive: e > 0, e != 0, e == 0, e >= 1,
+// e < 1, e <= 0, or the same with the operands swapped.
+func comparedWithZero(pass *analysis.Pass, e ast.Expr, parent ast.Node) bool {
+	be, ok := parent.(*ast.BinaryExpr)
+	if !ok {
+		return false
+	}
+	op, other := be.Op, be.Y
+	if be.Y == e {
+		other = be.X
+		switch op { // 0 < n is n > 0
+		case token.LSS:
+			op = token.GTR
+		case token.GTR:
+			op = token.LSS
+		case token.LEQ:
+			op = token.GEQ
+		case token.GEQ:
+			op = token.LEQ
+		}
+	} else if be.X != e {
+		return false
+	}
+	tv := pass.TypesInfo.Types[other]
+	if tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return false
+	}
+	k, _ := constant.Int64Val(tv.Value)
+	switch op {
+	case token.GTR, token.NEQ, token.EQL, token.LEQ:
+		return k == 0
+	case token.GEQ, token.LSS:
+		return k == 1
+	}
+	return false
+}

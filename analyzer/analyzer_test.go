@@ -73,3 +73,5 @@ func runFixes(t *testing.T, pkg string) {
 func TestFixPreload(t *testing.T) { runFixes(t, "./fixpreload") }
 
 func TestFixExists(t *testing.T) { runFixes(t, "./fixexists") }
+
+func TestFixBulk(t *testing.T) { runFixes(t, "./fixbulk") }

@@ -40,6 +40,10 @@ func (s *state) remedy(l *loop, org origin, st site, direct bool, call *ast.Call
 	switch rules.Kind(st.r.kind) {
 	case rules.Read:
 		advice, fix = fixes.EagerLoad(site)
+	case rules.Write:
+		advice, fix = fixes.BulkCreate(site)
+	case rules.Count:
+		advice = fixes.GroupedCount(site)
 	}
 	if fix == nil {
 		return advice, nil

@@ -88,7 +88,7 @@ func Truncate(db *gorm.DB, extra []string) { // want Truncate:"runs \\(\\*gorm.D
 func Poll(db *gorm.DB, jobs <-chan uint, p Post) { // want Poll:"runs \\(\\*gorm.DB\\).Count"
 	for {
 		var n int64
-		db.Model(&Comment{}).Where("post_id = ?", p.ID).Count(&n)
+		db.Model(&Comment{}).Where("post_id = ?", p.ID).Count(&n) // want `count compared to zero`
 		if n > 0 {
 			break
 		}

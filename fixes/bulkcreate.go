@@ -1,0 +1,330 @@
+package fixes
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// batchSize is the batch the CreateInBatches fix writes.
+const batchSize = 100
+
+// writeAdvice says how to write all elements at once, per GORM method.
+var writeAdvice = map[string]string{
+	"Create":        "collect the rows and insert them with one CreateInBatches",
+	"Save":          "collect the rows and save them with one Save of the slice",
+	"Delete":        `delete them with one statement: Delete(&T{}, ids) or Where("id IN ?", ids).Delete(&T{})`,
+	"Update":        `update them with one statement when the value is the same: Where("id IN ?", ids).Update(…)`,
+	"Updates":       `update them with one statement when the values are the same: Where("id IN ?", ids).Updates(…)`,
+	"UpdateColumn":  `update them with one statement when the value is the same: Where("id IN ?", ids).UpdateColumn(…)`,
+	"UpdateColumns": `update them with one statement when the values are the same: Where("id IN ?", ids).UpdateColumns(…)`,
+}
+
+// BulkCreate handles a write per element (Django's bulk_create): advice
+// for every GORM write, and for Create an edit that collects the rows in
+// the loop and inserts them after it with one CreateInBatches.
+//
+// The edit is offered only when it keeps what the loop did: the Create is
+// the last thing its iteration does (nothing reads the new ID); the loop
+// has no return or break that would skip the rows already collected; the
+// error check, if any, uses nothing of the iteration; the model has no
+// create or save hooks (a batch runs them in another order); every row is
+// a distinct value (a composite literal, a variable of the iteration, or
+// the element itself).
+func BulkCreate(s Site) (string, *analysis.SuggestedFix) {
+	if s.Call == nil {
+		return "", nil
+	}
+	links, recv := chain(s.Pass.TypesInfo, s.Call)
+	if len(links) == 0 || links[len(links)-1].call != s.Call {
+		return "", nil
+	}
+	method := links[len(links)-1].name
+	if links[len(links)-1].fn.Signature().Recv().Type().String() != "*gorm.io/gorm.DB" {
+		return "", nil
+	}
+	advice := writeAdvice[method]
+	if method != "Create" || len(s.Call.Args) != 1 {
+		return advice, nil
+	}
+	fix := s.bulkCreate(links, recv)
+	return advice, fix
+}
+
+func (s Site) bulkCreate(links []link, recv ast.Expr) *analysis.SuggestedFix {
+	info := s.Pass.TypesInfo
+	body := loopBody(s.Loop)
+	stmt, ok := s.queryStatement(true)
+	if !ok || body == nil || !s.lastInIteration(stmt, body) || !s.leavesOnlyByContinue(body, stmt) {
+		return nil
+	}
+	// What moves after the loop must mean the same there.
+	if ifs, ok := stmt.(*ast.IfStmt); ok && s.mentionsIteration(ifs.Body, stmt) {
+		return nil
+	}
+	for _, l := range links[:len(links)-1] {
+		if s.mentionsIteration(l.call, stmt) {
+			return nil
+		}
+	}
+	if s.mentionsIteration(recv, stmt) {
+		return nil
+	}
+	arg := s.Call.Args[0]
+	elem, ok := s.distinctRow(arg)
+	if !ok || hasWriteHooks(elem) {
+		return nil
+	}
+	typ, ok := s.typeText(elem, arg)
+	if !ok {
+		return nil
+	}
+	name := s.freshName("rows", "batch", "pending", "toCreate")
+	if name == "" {
+		return nil
+	}
+	indent := s.indent(s.Loop.Pos())
+	decl := fmt.Sprintf("var %s []*%s", name, typ)
+	if rng, ok := s.Loop.(*ast.RangeStmt); ok && isPlainPath(rng.X) && hasLen(info.TypeOf(rng.X)) {
+		decl = fmt.Sprintf("%s := make([]*%s, 0, len(%s))", name, typ, s.text(rng.X))
+	}
+	moved, ok := s.movedStatement(stmt, name, indent+"\t")
+	if !ok {
+		return nil
+	}
+	return &analysis.SuggestedFix{
+		Message: fmt.Sprintf("collect the rows in %s and insert them after the loop with one CreateInBatches", name),
+		TextEdits: []analysis.TextEdit{
+			{Pos: s.Loop.Pos(), End: s.Loop.Pos(), NewText: []byte(decl + "\n" + indent)},
+			{Pos: stmt.Pos(), End: stmt.End(), NewText: []byte(fmt.Sprintf("%s = append(%s, %s)", name, name, s.text(arg)))},
+			{Pos: s.Loop.End(), End: s.Loop.End(), NewText: []byte(fmt.Sprintf("\n%sif len(%s) > 0 {\n%s\t%s\n%s}", indent, name, indent, moved, indent))},
+		},
+	}
+}
+
+// loopBody returns a for or range statement's body.
+func loopBody(loop ast.Stmt) *ast.BlockStmt {
+	switch l := loop.(type) {
+	case *ast.RangeStmt:
+		return l.Body
+	case *ast.ForStmt:
+		return l.Body
+	}
+	return nil
+}
+
+// lastInIteration reports whether stmt is the last statement its
+// iteration runs: last of its block, and of each enclosing block up to
+// the loop body, through if statements only.
+func (s Site) lastInIteration(stmt ast.Stmt, body *ast.BlockStmt) bool {
+	path := s.enclosing(stmt)
+	for i, n := range path {
+		if n == stmt {
+			path = path[i+1:]
+			break
+		}
+	}
+	var child ast.Node = stmt
+	for _, n := range path {
+		switch n := n.(type) {
+		case *ast.BlockStmt:
+			if len(n.List) == 0 || n.List[len(n.List)-1] != child {
+				return false
+			}
+			if n == body {
+				return true
+			}
+		case *ast.IfStmt:
+			if child == n.Init || child == n.Cond {
+				return false
+			}
+		default:
+			return false
+		}
+		child = n
+	}
+	return false
+}
+
+// leavesOnlyByContinue reports whether every iteration reaches its end or
+// a plain continue: outside function literals, the loop body has no
+// return (but in stmt, which moves out of the loop), and no branch
+// statement but continue (none in stmt).
+func (s Site) leavesOnlyByContinue(body *ast.BlockStmt, stmt ast.Stmt) bool {
+	ok := true
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			ok = ok && stmt.Pos() <= n.Pos() && n.End() <= stmt.End()
+		case *ast.BranchStmt:
+			inStmt := stmt.Pos() <= n.Pos() && n.End() <= stmt.End()
+			ok = ok && !inStmt && n.Tok == token.CONTINUE && n.Label == nil
+		}
+		return ok
+	})
+	return ok
+}
+
+// mentionsIteration reports whether n refers to a variable declared in the
+// loop outside stmt (stmt's own, such as err, move with it).
+func (s Site) mentionsIteration(n ast.Node, stmt ast.Stmt) bool {
+	found := false
+	ast.Inspect(n, func(x ast.Node) bool {
+		if id, ok := x.(*ast.Ident); ok {
+			if v, ok := s.Pass.TypesInfo.Uses[id].(*types.Var); ok && declaredIn(v, s.Loop) && !declaredIn(v, stmt) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// distinctRow returns the model a Create argument points to when every
+// iteration passes a different row: &T{…}, &v with v declared in the
+// iteration (Go 1.22 gives range variables one per iteration), or the
+// element itself (&items[i]).
+func (s Site) distinctRow(arg ast.Expr) (*types.Named, bool) {
+	u, ok := ast.Unparen(arg).(*ast.UnaryExpr)
+	if !ok || u.Op != token.AND {
+		return nil, false
+	}
+	t, _ := s.Pass.TypesInfo.TypeOf(u.X).(*types.Named)
+	if t == nil {
+		return nil, false
+	}
+	if _, ok := t.Underlying().(*types.Struct); !ok {
+		return nil, false
+	}
+	switch x := ast.Unparen(u.X).(type) {
+	case *ast.CompositeLit:
+		return t, x.Type != nil
+	case *ast.Ident:
+		v, ok := s.Pass.TypesInfo.Uses[x].(*types.Var)
+		if !ok || !declaredIn(v, s.Loop) {
+			return nil, false
+		}
+		if rng, isRange := s.Loop.(*ast.RangeStmt); isRange && v.Pos() < rng.Body.Pos() && !s.perIterationVars() {
+			return nil, false
+		}
+		return t, true
+	case *ast.IndexExpr:
+		return t, s.elementOf(x) != nil
+	}
+	return nil, false
+}
+
+// perIterationVars reports whether the file gets a new range variable per
+// iteration (Go 1.22 and later).
+func (s Site) perIterationVars() bool {
+	v := s.Pass.TypesInfo.FileVersions[s.File]
+	return v == "" || v >= "go1.22"
+}
+
+// hasWriteHooks reports whether GORM calls hooks around creating t.
+func hasWriteHooks(t *types.Named) bool {
+	for _, name := range []string{"BeforeSave", "BeforeCreate", "AfterCreate", "AfterSave"} {
+		if obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(t), true, t.Obj().Pkg(), name); obj != nil {
+			if _, ok := obj.(*types.Func); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// typeText writes t as the file spells it: its own name for this
+// package's types, the import's name for others; false if the file does
+// not import t's package. A composite literal's own type text is used
+// as is.
+func (s Site) typeText(t *types.Named, arg ast.Expr) (string, bool) {
+	if lit, ok := ast.Unparen(ast.Unparen(arg).(*ast.UnaryExpr).X).(*ast.CompositeLit); ok {
+		if text := s.text(lit.Type); text != "" {
+			return text, true
+		}
+	}
+	ok := true
+	text := types.TypeString(t, func(p *types.Package) string {
+		if p == s.Pass.Pkg {
+			return ""
+		}
+		for _, imp := range s.File.Imports {
+			if strings.Trim(imp.Path.Value, `"`) != p.Path() {
+				continue
+			}
+			if imp.Name != nil {
+				return imp.Name.Name
+			}
+			return p.Name()
+		}
+		ok = false
+		return p.Name()
+	})
+	return text, ok
+}
+
+// freshName returns the first name no identifier of the loop's function
+// or the package uses, so a declaration of it shadows nothing.
+func (s Site) freshName(candidates ...string) string {
+	used := map[string]bool{}
+	ast.Inspect(s.funcOf(s.Loop), func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			used[id.Name] = true
+		}
+		return true
+	})
+	for _, c := range candidates {
+		if !used[c] && s.Pass.Pkg.Scope().Lookup(c) == nil && types.Universe.Lookup(c) == nil {
+			return c
+		}
+	}
+	return ""
+}
+
+// isPlainPath reports whether e is a variable or a field path on one,
+// cheap and safe to evaluate again.
+func isPlainPath(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return true
+	case *ast.SelectorExpr:
+		return isPlainPath(e.X)
+	}
+	return false
+}
+
+func hasLen(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Slice, *types.Map, *types.Array:
+		return true
+	}
+	return false
+}
+
+// movedStatement returns stmt's text with the Create replaced by a
+// CreateInBatches of the collected rows, re-indented to indent.
+func (s Site) movedStatement(stmt ast.Stmt, name, indent string) (string, bool) {
+	text := s.text(stmt)
+	sel := ast.Unparen(s.Call.Fun).(*ast.SelectorExpr)
+	src, tf := s.source(stmt.Pos())
+	if text == "" || src == nil {
+		return "", false
+	}
+	from, to := tf.Offset(sel.Sel.Pos())-tf.Offset(stmt.Pos()), tf.Offset(s.Call.End())-tf.Offset(stmt.Pos())
+	text = text[:from] + fmt.Sprintf("CreateInBatches(&%s, %d)", name, batchSize) + text[to:]
+	old := s.indent(stmt.Pos())
+	lines := strings.Split(text, "\n")
+	for i := 1; i < len(lines); i++ {
+		if !strings.HasPrefix(lines[i], old) {
+			return "", false // a raw string spanning lines, or odd indentation
+		}
+		lines[i] = indent + strings.TrimPrefix(lines[i], old)
+	}
+	return strings.Join(lines, "\n"), true
+}

@@ -1,0 +1,68 @@
+package fixbulk
+
+import (
+	"fmt"
+
+	"gorm.io/gorm"
+)
+
+// The new ID is read after the insert.
+func IDs(db *gorm.DB, events []Event) []uint {
+	var ids []uint
+	for _, e := range events {
+		v := Visit{Path: e.Path}
+		db.Create(&v) // want `collect the rows and insert them with one CreateInBatches`
+		ids = append(ids, v.ID)
+	}
+	return ids
+}
+
+// The error message names the element: it cannot leave the loop.
+func Named(db *gorm.DB, names []string) error {
+	for _, n := range names {
+		if err := db.Create(&Tag{Name: n}).Error; err != nil { // want `CreateInBatches`
+			return fmt.Errorf("tag %s: %w", n, err)
+		}
+	}
+	return nil
+}
+
+// An early return would skip the rows collected so far.
+func UntilBlank(db *gorm.DB, names []string) {
+	for _, n := range names {
+		if n == "" {
+			return
+		}
+		db.Create(&Tag{Name: n}) // want `CreateInBatches`
+	}
+}
+
+// A hook runs per row: a batch would change its order.
+func Notes(db *gorm.DB, notes []string) {
+	for _, n := range notes {
+		db.Create(&Audited{Note: n}) // want `CreateInBatches`
+	}
+}
+
+// One variable for every iteration: the batch would hold one row N times.
+func Shared(db *gorm.DB, names []string) {
+	var t Tag
+	for _, n := range names {
+		t = Tag{Name: n}
+		db.Create(&t) // want `CreateInBatches`
+	}
+}
+
+// The handle depends on the element.
+func PerTable(db *gorm.DB, events []Event) {
+	for _, e := range events {
+		db.Table(e.Path).Create(&Visit{UserID: e.UserID}) // want `CreateInBatches`
+	}
+}
+
+// Deletes get advice only.
+func Purge(db *gorm.DB, visits []Visit) {
+	for _, v := range visits {
+		db.Delete(&v) // want `delete them with one statement`
+	}
+}

@@ -1,0 +1,69 @@
+package fixes_test
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Every fix nplusonelint offers on the scenarios, applied together with
+// nplusonelint -fix, leaves a module that builds and passes go vet.
+func TestAllFixesCompile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the tool and the scenarios")
+	}
+	bin := tool(t)
+	dir := t.TempDir()
+	copyTree(t, filepath.Join("..", "testdata", "src"), dir)
+	pkgs := "./..."
+	if out, _ := exec.Command("go", "env", "CGO_ENABLED").Output(); strings.TrimSpace(string(out)) != "1" {
+		os.RemoveAll(filepath.Join(dir, "cgo")) // needs cgo to build
+	}
+	before := snapshot(t, dir)
+	cmd := exec.Command(bin, "-fix", pkgs)
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	if err != nil && !isFindingsExit(err) {
+		t.Fatalf("nplusonelint -fix: %v\n%s", err, out)
+	}
+	if strings.Contains(string(out), "conflict") || strings.Contains(string(out), "skipped") {
+		t.Errorf("fixes were skipped:\n%s", out)
+	}
+	after := snapshot(t, dir)
+	changed := 0
+	for name, data := range after {
+		if !bytes.Equal(data, before[name]) {
+			changed++
+		}
+	}
+	if changed == 0 {
+		t.Fatal("nplusonelint -fix changed no file")
+	}
+	t.Logf("%d files changed", changed)
+	run(t, dir, nil, "go", "build", pkgs)
+	run(t, dir, nil, "go", "vet", pkgs)
+}
+
+// isFindingsExit reports whether err is the exit status a checker uses
+// for "diagnostics were reported".
+func isFindingsExit(err error) bool {
+	ee, ok := err.(*exec.ExitError)
+	return ok && (ee.ExitCode() == 1 || ee.ExitCode() == 3)
+}
+
+// snapshot reads every .go file under dir.
+func snapshot(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".go") {
+			data, _ := os.ReadFile(path)
+			files[path] = data
+		}
+		return nil
+	})
+	return files
+}

@@ -1,0 +1,170 @@
+package fixes_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"testing"
+)
+
+// harness runs every scenario of testdata/src/exec/blog on a fresh
+// SQLite database seeded with -n posts, counting its statements.
+const harness = `package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/glebarez/sqlite"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+
+	"example.com/app/exec/blog"
+	"github.com/nplusonelint/nplusonelint/querycount"
+)
+
+type result struct {
+	Statements int
+	Result     any
+	Err        string
+}
+
+func main() {
+	n := flag.Int("n", 3, "posts to seed")
+	flag.Parse()
+	out := map[string]result{}
+	for name, scenario := range blog.Scenarios {
+		db, err := gorm.Open(sqlite.Open("file::memory:"), &gorm.Config{Logger: logger.Discard})
+		if err != nil {
+			panic(err)
+		}
+		sqlDB, _ := db.DB()
+		sqlDB.SetMaxOpenConns(1) // one in-memory database
+		if err := db.AutoMigrate(blog.Models...); err != nil {
+			panic(err)
+		}
+		if err := blog.Seed(db, *n); err != nil {
+			panic(err)
+		}
+		c := querycount.Attach(db)
+		var res any
+		stmts := c.Run(func() { res, err = scenario(db) })
+		r := result{Statements: stmts, Result: res}
+		if err != nil {
+			r.Err = err.Error()
+		}
+		out[name] = r
+		sqlDB.Close()
+	}
+	if err := json.NewEncoder(os.Stdout).Encode(out); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+`
+
+type outcome struct {
+	Statements int
+	Result     any
+	Err        string
+}
+
+// Each scenario runs 1+N statements (or N for writes) before
+// nplusonelint -fix and a number that does not grow with N after, with
+// the same results, at 3 and at 12 posts.
+func TestFixesRemoveQueries(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the scenarios")
+	}
+	bin := tool(t)
+	root, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig, fixed := module(t, root), module(t, root)
+	run(t, fixed, nil, bin, "-fix", "./exec/...")
+	sizes := []int{3, 12}
+	results := map[string]map[int]map[string]outcome{}
+	for name, dir := range map[string]string{"orig": orig, "fixed": fixed} {
+		results[name] = map[int]map[string]outcome{}
+		for _, n := range sizes {
+			out := run(t, dir, nil, "go", "run", ".", "-n", fmt.Sprint(n))
+			var m map[string]outcome
+			if err := json.Unmarshal([]byte(out), &m); err != nil {
+				t.Fatalf("%s -n %d: %v\n%s", name, n, err, out)
+			}
+			results[name][n] = m
+		}
+	}
+	var names []string
+	for name := range results["orig"][sizes[0]] {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	if len(names) == 0 {
+		t.Fatal("no scenario ran")
+	}
+	for _, name := range names {
+		small, large := sizes[0], sizes[1]
+		o1, o2 := results["orig"][small][name], results["orig"][large][name]
+		f1, f2 := results["fixed"][small][name], results["fixed"][large][name]
+		t.Logf("%-15s before: %2d, %2d statements  after: %d, %d", name, o1.Statements, o2.Statements, f1.Statements, f2.Statements)
+		for _, r := range []outcome{o1, o2, f1, f2} {
+			if r.Err != "" {
+				t.Errorf("%s: %s", name, r.Err)
+			}
+		}
+		if !reflect.DeepEqual(o1.Result, f1.Result) || !reflect.DeepEqual(o2.Result, f2.Result) {
+			t.Errorf("%s: results differ after the fix:\nbefore %v\nafter  %v", name, o2.Result, f2.Result)
+		}
+		if f1.Statements != f2.Statements {
+			t.Errorf("%s: after the fix, statements still grow with N: %d at %d, %d at %d", name, f1.Statements, small, f2.Statements, large)
+		}
+		if f2.Statements > o2.Statements {
+			t.Errorf("%s: the fix runs more statements: %d > %d", name, f2.Statements, o2.Statements)
+		}
+	}
+	// Every scenario must have been rewritten: compare the sources.
+	a, _ := os.ReadFile(filepath.Join(orig, "exec", "blog", "scenarios.go"))
+	b, _ := os.ReadFile(filepath.Join(fixed, "exec", "blog", "scenarios.go"))
+	if bytes.Equal(a, b) {
+		t.Fatal("nplusonelint -fix changed nothing")
+	}
+}
+
+// module writes a module holding a copy of the exec scenarios, the
+// harness, and the query counter of this repository.
+func module(t *testing.T, root string) string {
+	t.Helper()
+	dir := t.TempDir()
+	copyTree(t, filepath.Join(root, "testdata", "src", "exec"), filepath.Join(dir, "exec"))
+	gomod := fmt.Sprintf(`module example.com/app
+
+go 1.26.0
+
+require (
+	github.com/glebarez/sqlite v1.11.0
+	github.com/nplusonelint/nplusonelint v0.0.0
+	gorm.io/gorm v1.31.2
+)
+
+replace github.com/nplusonelint/nplusonelint => %s
+`, root)
+	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{"go.mod": []byte(gomod), "go.sum": sum, "main.go": []byte(harness)} {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	run(t, dir, []string{"GOFLAGS=-mod=mod"}, "go", "mod", "tidy")
+	return dir
+}

@@ -1,0 +1,86 @@
+// Package blog is run, not only analyzed: the execution test runs each
+// scenario against SQLite before and after nplusonelint -fix, at two
+// sizes, and compares the statements they take and what they return.
+package blog
+
+import (
+	"fmt"
+
+	"gorm.io/gorm"
+)
+
+type User struct {
+	ID      uint
+	Name    string
+	Profile Profile
+}
+
+type Profile struct {
+	ID     uint
+	UserID uint
+	Bio    string
+}
+
+type Post struct {
+	ID       uint
+	Title    string
+	AuthorID uint
+	Author   User
+	Comments []Comment
+	Tags     []Tag `gorm:"many2many:post_tags"`
+}
+
+type Comment struct {
+	ID       uint
+	PostID   uint
+	AuthorID uint
+	Author   User
+	Approved bool
+	Body     string
+}
+
+type Tag struct {
+	ID   uint
+	Name string
+}
+
+type Visit struct {
+	ID     uint
+	Path   string
+	UserID uint
+}
+
+// Models lists the tables to migrate.
+var Models = []any{&User{}, &Profile{}, &Post{}, &Comment{}, &Tag{}, &Visit{}}
+
+// Seed writes n posts, each with its author and profile, two comments
+// (one approved) by other users, and two tags.
+func Seed(db *gorm.DB, n int) error {
+	tags := []Tag{{Name: "go"}, {Name: "sql"}, {Name: "orm"}}
+	if err := db.Create(&tags).Error; err != nil {
+		return err
+	}
+	for i := 0; i < n; i++ {
+		author := User{Name: fmt.Sprintf("author%d", i), Profile: Profile{Bio: fmt.Sprintf("bio%d", i)}}
+		reader := User{Name: fmt.Sprintf("reader%d", i)}
+		if err := db.Create(&author).Error; err != nil {
+			return err
+		}
+		if err := db.Create(&reader).Error; err != nil {
+			return err
+		}
+		post := Post{
+			Title:    fmt.Sprintf("post%d", i),
+			AuthorID: author.ID,
+			Comments: []Comment{
+				{AuthorID: reader.ID, Approved: true, Body: "yes"},
+				{AuthorID: author.ID, Approved: false, Body: "no"},
+			},
+			Tags: []Tag{tags[i%3], tags[(i+1)%3]},
+		}
+		if err := db.Create(&post).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,147 @@
+package blog
+
+import (
+	"fmt"
+	"sort"
+
+	"gorm.io/gorm"
+)
+
+// Scenarios are the functions the execution test runs; each returns what
+// it computed, to compare before and after the fix.
+var Scenarios = map[string]func(*gorm.DB) (any, error){
+	"AuthorNames":    AuthorNames,
+	"CommentCounts":  CommentCounts,
+	"ApprovedBodies": ApprovedBodies,
+	"TagNames":       TagNames,
+	"CommenterNames": CommenterNames,
+	"Bios":           Bios,
+	"ImportVisits":   ImportVisits,
+	"AnyUnapproved":  AnyUnapproved,
+}
+
+// AuthorNames: belongs to.
+func AuthorNames(db *gorm.DB) (any, error) {
+	var posts []Post
+	if err := db.Order("id").Find(&posts).Error; err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, p := range posts {
+		var author User
+		db.First(&author, p.AuthorID)
+		out = append(out, p.Title+" by "+author.Name)
+	}
+	return out, nil
+}
+
+// CommentCounts: has many, into the element's own field.
+func CommentCounts(db *gorm.DB) (any, error) {
+	var posts []Post
+	if err := db.Order("id").Find(&posts).Error; err != nil {
+		return nil, err
+	}
+	out := map[string]int{}
+	for i := range posts {
+		db.Where("post_id = ?", posts[i].ID).Find(&posts[i].Comments)
+		out[posts[i].Title] = len(posts[i].Comments)
+	}
+	return out, nil
+}
+
+// ApprovedBodies: has many with a constant filter and an error check.
+func ApprovedBodies(db *gorm.DB) (any, error) {
+	var posts []Post
+	if err := db.Order("id").Find(&posts).Error; err != nil {
+		return nil, err
+	}
+	out := map[string][]string{}
+	for _, p := range posts {
+		var comments []Comment
+		if err := db.Where("post_id = ?", p.ID).Where("approved = ?", true).Find(&comments).Error; err != nil {
+			return nil, err
+		}
+		for _, c := range comments {
+			out[p.Title] = append(out[p.Title], c.Body)
+		}
+	}
+	return out, nil
+}
+
+// TagNames: many to many through the association API.
+func TagNames(db *gorm.DB) (any, error) {
+	var posts []Post
+	if err := db.Order("id").Find(&posts).Error; err != nil {
+		return nil, err
+	}
+	out := map[string][]string{}
+	for _, p := range posts {
+		var tags []Tag
+		if err := db.Model(&p).Association("Tags").Find(&tags); err != nil {
+			return nil, err
+		}
+		for _, t := range tags {
+			out[p.Title] = append(out[p.Title], t.Name)
+		}
+		sort.Strings(out[p.Title])
+	}
+	return out, nil
+}
+
+// CommenterNames: nested, comments preloaded and their authors not.
+func CommenterNames(db *gorm.DB) (any, error) {
+	var posts []Post
+	if err := db.Order("id").Preload("Comments").Find(&posts).Error; err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, p := range posts {
+		for _, c := range p.Comments {
+			var author User
+			db.First(&author, c.AuthorID)
+			out = append(out, fmt.Sprintf("%s: %s", p.Title, author.Name))
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// Bios: has one.
+func Bios(db *gorm.DB) (any, error) {
+	var users []User
+	if err := db.Order("id").Find(&users).Error; err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for _, u := range users {
+		var profile Profile
+		db.Where("user_id = ?", u.ID).Find(&profile)
+		out[u.Name] = profile.Bio
+	}
+	return out, nil
+}
+
+// ImportVisits: one insert per element; returns what was stored.
+func ImportVisits(db *gorm.DB) (any, error) {
+	var users []User
+	if err := db.Order("id").Find(&users).Error; err != nil {
+		return nil, err
+	}
+	for _, u := range users {
+		if err := db.Create(&Visit{Path: "/u/" + u.Name, UserID: u.ID}).Error; err != nil {
+			return nil, err
+		}
+	}
+	var stored []string
+	db.Model(&Visit{}).Order("id").Pluck("path", &stored)
+	return stored, nil
+}
+
+// AnyUnapproved: a count compared to zero.
+func AnyUnapproved(db *gorm.DB) (any, error) {
+	var n int64
+	if err := db.Model(&Comment{}).Where("approved = ?", false).Count(&n).Error; err != nil {
+		return nil, err
+	}
+	return n > 0, nil
+}

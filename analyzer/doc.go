@@ -27,6 +27,15 @@
 // first query; schema statements (DDL) and statements whose only
 // per-element part is their SQL text; FindInBatches callbacks.
 //
+// A Count whose result is only compared with zero is reported too
+// (count-compared-to-zero), in a loop or not: it asks whether a row exists
+// by counting all of them.
+//
+// Diagnostics carry the remedy in their message and, when the edit is
+// safe, one suggested fix from package fixes: Preload of the association
+// in the query that loaded the collection, one CreateInBatches after the
+// loop, or a SELECT 1 … LIMIT 1 instead of the count.
+//
 // A diagnostic is suppressed by "//nplusone:ignore <reason>" on its line or
 // the line above; a directive without a reason is itself reported.
 package analyzer
@@ -37,4 +46,6 @@ A query-executing call (GORM finishers, associations, generic gorm.G[T]
 methods) is reported when it runs once per iteration of a loop over a
 collection and depends on the element of that iteration, whether it is
 called directly, through functions of this or other packages, closures,
-goroutines or callbacks. Suppress one with "//nplusone:ignore <reason>".`
+goroutines or callbacks. Counts only compared with zero are reported as
+well. Fixes add Preload, batch Creates, and turn such counts into a
+one-row select. Suppress one with "//nplusone:ignore <reason>".`

@@ -40,7 +40,9 @@ func (s *state) reportExistence() {
 			if n == nil || !onlyComparedWithZero(s.pass, n, ast.Unparen(call.Args[0])) {
 				continue
 			}
-			fix = fixes.Exists(s.pass, fileOf(s.pass, call.Pos()), call, n)
+			if file := fileOf(s.pass, call.Pos()); file != nil {
+				fix = fixes.Exists(s.pass, file, call, n)
+			}
 		case comparedWithZero(s.pass, call, c.Parent().Node()): // assoc.Count() > 0
 		default:
 			n := definedResult(s.pass, c.Parent().Node(), call) // n, err := G.Count(ctx, "*")

@@ -38,7 +38,7 @@ func EagerLoad(s Site) (string, *analysis.SuggestedFix) {
 		loaded = types.ExprString(s.Outer)
 	}
 	advice := fmt.Sprintf("preload it: Preload(%s) where %s is loaded", args, loaded)
-	insert, ok := s.preloadInsertion(args)
+	insert, ok := s.preloadInsertion(path, args)
 	if !ok {
 		return advice, nil
 	}
@@ -114,8 +114,9 @@ func (s Site) preloadArgs(path string, extra []cond) string {
 // preloadInsertion returns the edit adding Preload to the origin query.
 // The origin must be a GORM Find into the collection (or the outer
 // collection), written once in a block enclosing the loop, and select
-// whole rows; the collection must be filled by nothing else.
-func (s Site) preloadInsertion(args string) (analysis.TextEdit, bool) {
+// whole rows, and not load path already (a filtered Preload of it would
+// then be overridden); the collection must be filled by nothing else.
+func (s Site) preloadInsertion(path, args string) (analysis.TextEdit, bool) {
 	if s.Origin == nil || s.Param {
 		return analysis.TextEdit{}, false
 	}
@@ -125,6 +126,11 @@ func (s Site) preloadInsertion(args string) (analysis.TextEdit, bool) {
 		return analysis.TextEdit{}, false
 	}
 	for _, l := range links[:len(links)-1] {
+		if (l.name == "Preload" || l.name == "Joins") && len(l.call.Args) > 0 {
+			if name, ok := stringConst(info, l.call.Args[0]); ok && name == path {
+				return analysis.TextEdit{}, false // loaded already, maybe filtered: not ours to change
+			}
+		}
 		switch l.name {
 		case "Where", "Or", "Not", "Order", "Limit", "Offset", "Preload", "Joins",
 			"WithContext", "Session", "Debug", "Unscoped", "Scopes", "Table", "InnerJoins":

@@ -133,3 +133,17 @@ func WithPinned(db *gorm.DB, pinned Post) []string { // want WithPinned:"runs \\
 	}
 	return names
 }
+
+// Comments are preloaded already, filtered: the loop loads them all
+// again. A second Preload("Comments") would override the filter.
+func AllComments(db *gorm.DB) map[uint]int { // want AllComments:"runs \\(\\*gorm\\.DB\\)\\.Find \\[params 0\\]"
+	var posts []Post
+	db.Preload("Comments", "approved = ?", true).Find(&posts)
+	out := map[uint]int{}
+	for _, p := range posts {
+		var cs []Comment
+		db.Where("post_id = ?", p.ID).Find(&cs) // want `Preload\("Comments"\) where posts is loaded`
+		out[p.ID] = len(cs)
+	}
+	return out
+}

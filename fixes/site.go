@@ -170,21 +170,6 @@ func declaredIn(obj types.Object, node ast.Node) bool {
 	return obj != nil && obj.Pos().IsValid() && node.Pos() <= obj.Pos() && obj.Pos() < node.End()
 }
 
-// mentionsLocal reports whether e refers to a variable declared inside
-// node (a loop's variables, to know whether e can move out of it).
-func mentionsLocal(info *types.Info, e ast.Node, node ast.Node) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok {
-			if v, ok := info.Uses[id].(*types.Var); ok && declaredIn(v, node) {
-				found = true
-			}
-		}
-		return !found
-	})
-	return found
-}
-
 // isConstant reports whether e is a constant (a literal, a named constant,
 // true, false or nil): it means the same anywhere in the function.
 func isConstant(info *types.Info, e ast.Expr) bool {

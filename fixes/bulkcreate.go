@@ -121,15 +121,8 @@ func loopBody(loop ast.Stmt) *ast.BlockStmt {
 // iteration runs: last of its block, and of each enclosing block up to
 // the loop body, through if statements only.
 func (s Site) lastInIteration(stmt ast.Stmt, body *ast.BlockStmt) bool {
-	path := s.enclosing(stmt)
-	for i, n := range path {
-		if n == stmt {
-			path = path[i+1:]
-			break
-		}
-	}
 	var child ast.Node = stmt
-	for _, n := range path {
+	for _, n := range s.ancestors(stmt) {
 		switch n := n.(type) {
 		case *ast.BlockStmt:
 			if len(n.List) == 0 || n.List[len(n.List)-1] != child {

@@ -186,7 +186,7 @@ func (s Site) writes(v *types.Var) int {
 // block that holds the loop too, before it: the call runs once, always
 // before the loop.
 func (s Site) encloses(call ast.Node, loop ast.Node) bool {
-	for _, n := range s.enclosing(call) {
+	for _, n := range s.ancestors(call) {
 		if _, ok := n.(*ast.FuncLit); ok {
 			return false
 		}
@@ -238,13 +238,7 @@ func (s Site) readField(q *loadQuery) (analysis.TextEdit, bool) {
 // when errChecked is allowed, "if err := <call>[.Error]; err != nil {…}"
 // with no else.
 func (s Site) queryStatement(errChecked bool) (ast.Stmt, bool) {
-	path := s.enclosing(s.Call)
-	for i, n := range path {
-		if n == s.Call {
-			path = path[i+1:]
-			break
-		}
-	}
+	path := s.ancestors(s.Call)
 	if len(path) == 0 {
 		return nil, false
 	}

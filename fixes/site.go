@@ -98,15 +98,22 @@ func elementType(t types.Type) *types.Named {
 	return n
 }
 
-// enclosing returns the path of nodes from the file down to n.
-func (s Site) enclosing(n ast.Node) []ast.Node {
+// ancestors returns the nodes enclosing n, innermost first, up to the
+// file. (A path to n's range may start with n's children of the same
+// range, an ExprStmt's call: they are skipped.)
+func (s Site) ancestors(n ast.Node) []ast.Node {
 	path, _ := astutil.PathEnclosingInterval(s.File, n.Pos(), n.End())
+	for i, p := range path {
+		if p == n {
+			return path[i+1:]
+		}
+	}
 	return path
 }
 
 // funcOf returns the innermost function (declaration or literal) holding n.
 func (s Site) funcOf(n ast.Node) ast.Node {
-	for _, p := range s.enclosing(n) {
+	for _, p := range s.ancestors(n) {
 		switch p.(type) {
 		case *ast.FuncDecl, *ast.FuncLit:
 			return p

@@ -1,32 +1,78 @@
 package analyzer
 
 import (
+	"flag"
 	"fmt"
+	"go/ast"
 	"go/token"
-	"os"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/nplusonelint/nplusonelint/rules"
+	"github.com/nplusonelint/nplusonelint/rules/libraries"
 )
 
 // Analyzer reports queries run once per element of a collection (N+1
-// queries). See the package documentation.
-var Analyzer = &analysis.Analyzer{
-	Name:      "nplusone",
-	Doc:       doc,
-	URL:       "https://github.com/nplusonelint/nplusonelint",
-	Run:       run,
-	FactTypes: []analysis.Fact{new(QueryFact), new(CallbackFact), new(reachesFact)},
+// queries), for every library of rules/libraries and the queries declared
+// with its -queries flag.
+var Analyzer = New(libraries.Registry())
+
+// New returns an analyzer that knows the libraries and declared queries of
+// reg. Its -queries flag declares more (see rules.Registry.Declare).
+func New(reg *rules.Registry) *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name:      "nplusone",
+		Doc:       rules.AnalyzerDoc(),
+		URL:       rules.DocsURL,
+		Run:       func(pass *analysis.Pass) (any, error) { return run(pass, reg) },
+		FactTypes: []analysis.Fact{new(QueryFact), new(CallbackFact), new(reachesFact)},
+	}
+	a.Flags.Var(queriesFlag{reg}, "queries", "comma-separated `patterns` of your own query-running functions and methods: pkg/path.Func, (*pkg/path.Type).Method, pkg/path.Type.* (every method of a type or interface); suffix =write, =count or =exec for their kind")
+	return a
 }
 
-func run(pass *analysis.Pass) (any, error) {
-	if rules.ForPath(pass.Pkg.Path()) != nil {
+// queriesFlag declares queries into a registry.
+type queriesFlag struct{ reg *rules.Registry }
+
+func (f queriesFlag) String() string {
+	if f.reg == nil {
+		return ""
+	}
+	return strings.Join(f.reg.DeclaredPatterns(), ",")
+}
+
+func (f queriesFlag) Set(s string) error {
+	for _, p := range strings.Split(s, ",") {
+		if strings.TrimSpace(p) == "" {
+			continue
+		}
+		if err := f.reg.Declare(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var _ flag.Value = queriesFlag{}
+
+// checks is what every check of one package shares, computed once: the
+// pass, the registry, one inspector and the directives.
+type checks struct {
+	pass    *analysis.Pass
+	reg     *rules.Registry
+	ins     *inspector.Inspector
+	ignores *ignores
+}
+
+func run(pass *analysis.Pass, reg *rules.Registry) (any, error) {
+	if reg.ForPath(pass.Pkg.Path()) != nil {
 		return nil, nil // the libraries themselves are not analyzed
 	}
 	exportCallbackFacts(pass)
-	if !reachesData(pass) {
+	if !reachesData(pass, reg) {
 		return nil, nil
 	}
 	if pass.Pkg.Name() != "main" { // nothing imports a main package
@@ -35,31 +81,69 @@ func run(pass *analysis.Pass) (any, error) {
 	if len(pass.Files) == 0 {
 		return nil, nil // loaded from export data by a driver: no code to analyze
 	}
-	analyzePackage(pass)
+	c := &checks{pass: pass, reg: reg, ins: inspector.New(pass.Files), ignores: collectIgnores(pass)}
+	c.guard(pass.Files[0].Package, "counts compared to zero", c.reportExistence)
+	c.guard(pass.Files[0].Package, "package", func() { analyzePackage(c) })
 	return nil, nil
 }
 
-// analyzePackage builds SSA for a package that can reach a data library
-// and analyzes each of its functions, callees first. An internal error
-// skips the package with one line on stderr instead of stopping the
-// user's whole vet, fix or golangci-lint run.
-func analyzePackage(pass *analysis.Pass) {
+// guard runs f; an internal error in it is reported as a diagnostic
+// (rule internal-error) naming the package and what was being analyzed,
+// instead of stopping the user's whole vet, fix or golangci-lint run or
+// vanishing on stderr. What was reported before the error stays.
+func (c *checks) guard(pos token.Pos, what string, f func()) (ok bool) {
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(os.Stderr, "nplusone: skipped %s: internal error: %v\n", pass.Pkg.Path(), r)
+			c.pass.Report(analysis.Diagnostic{
+				Pos:      pos,
+				Category: internalErrorRule,
+				Message:  fmt.Sprintf("nplusone: internal error analyzing %s in %s, skipped: %v", what, c.pass.Pkg.Path(), r),
+				URL:      rules.RuleURL(internalErrorRule),
+			})
+			ok = false
 		}
 	}()
-	ssapkg := buildSSA(pass)
-	funcs := packageFunctions(pass, ssapkg)
+	f()
+	return true
+}
+
+// fileCursor returns the cursor of the file holding pos.
+func (c *checks) fileCursor(pos token.Pos) (inspector.Cursor, bool) {
+	for fc := range c.ins.Root().Children() {
+		if fc.Node().Pos() <= pos && pos <= fc.Node().End() {
+			return fc, true
+		}
+	}
+	return inspector.Cursor{}, false
+}
+
+// internalErrorRule is the rule ID of an analysis that failed.
+const internalErrorRule = "internal-error"
+
+// analyzePackage builds SSA for a package that can reach a data library
+// and analyzes each of its functions, callees first.
+func analyzePackage(c *checks) {
+	ssapkg := buildSSA(c.pass)
+	funcs := packageFunctions(c.pass, ssapkg)
 	s := &state{
-		pass:     pass,
+		checks:   c,
 		ssapkg:   ssapkg,
 		sums:     map[*ssa.Function]*QueryFact{},
 		flows:    map[*ssa.Function]*flowAnalysis{},
-		bodies:   findBodies(pass, ssapkg, funcs),
+		bodies:   findBodies(c.pass, c.reg, ssapkg, funcs),
 		reported: map[token.Pos]bool{},
-		ignores:  collectIgnores(pass),
+		failed:   map[*ssa.Function]bool{},
 	}
 	s.run(funcs)
-	s.reportExistence()
+}
+
+// funcPos returns where fn is declared, for an internal error's report.
+func funcPos(fn *ssa.Function, pass *analysis.Pass) token.Pos {
+	if fn.Pos().IsValid() {
+		return fn.Pos()
+	}
+	if syn, ok := fn.Syntax().(ast.Node); ok && syn != nil {
+		return syn.Pos()
+	}
+	return pass.Files[0].Package
 }

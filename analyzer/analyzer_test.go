@@ -75,3 +75,10 @@ func TestFixPreload(t *testing.T) { runFixes(t, "./fixpreload") }
 func TestFixExists(t *testing.T) { runFixes(t, "./fixexists") }
 
 func TestFixBulk(t *testing.T) { runFixes(t, "./fixbulk") }
+
+// database/sql, the second library: its scenarios are a module of their
+// own that needs nothing but the standard library.
+func TestDatabaseSQL(t *testing.T) {
+	dir := filepath.Join(analysistest.TestData(), "..", "..", "testdata", "databasesql")
+	analysistest.Run(t, dir, analyzer.Analyzer, "./...")
+}

@@ -15,7 +15,7 @@ import (
 // maps that are not literal lists, an int bounded by a length, counted for
 // loops bounded by a length, and cursors (for rows.Next()). Not collections:
 // channels, strings, for {} and other condition loops, constant bounds.
-func classify(pass *analysis.Pass, stmt ast.Stmt) *loop {
+func classify(pass *analysis.Pass, reg *rules.Registry, stmt ast.Stmt) *loop {
 	switch s := stmt.(type) {
 	case *ast.RangeStmt:
 		t := typeOf(pass, s.X).Underlying()
@@ -24,10 +24,10 @@ func classify(pass *analysis.Pass, stmt ast.Stmt) *loop {
 		}
 		switch t.(type) {
 		case *types.Slice, *types.Array, *types.Map:
-			return dataLoop(pass, s, s.X)
+			return dataLoop(pass, reg, s, s.X)
 		case *types.Basic:
 			if x := lenArg(pass, s.X); x != nil {
-				return dataLoop(pass, s, x)
+				return dataLoop(pass, reg, s, x)
 			}
 		}
 	case *ast.ForStmt:
@@ -42,13 +42,13 @@ func classify(pass *analysis.Pass, stmt ast.Stmt) *loop {
 			case token.LSS, token.LEQ, token.GTR, token.GEQ, token.NEQ:
 				for _, side := range []ast.Expr{bin.X, bin.Y} {
 					if x := lenArg(pass, side); x != nil {
-						return dataLoop(pass, s, x)
+						return dataLoop(pass, reg, s, x)
 					}
 				}
 				// for i := len(xs) - 1; i >= 0; i--
 				if init, ok := s.Init.(*ast.AssignStmt); ok && len(init.Rhs) == 1 {
 					if x := lenArg(pass, init.Rhs[0]); x != nil {
-						return dataLoop(pass, s, x)
+						return dataLoop(pass, reg, s, x)
 					}
 				}
 			}
@@ -58,8 +58,8 @@ func classify(pass *analysis.Pass, stmt ast.Stmt) *loop {
 }
 
 // dataLoop returns the loop over collection x, unless x is not data.
-func dataLoop(pass *analysis.Pass, stmt ast.Stmt, x ast.Expr) *loop {
-	if !isData(pass, x) {
+func dataLoop(pass *analysis.Pass, reg *rules.Registry, stmt ast.Stmt, x ast.Expr) *loop {
+	if !isData(pass, reg, x) {
 		return nil
 	}
 	return &loop{node: stmt, collection: x}
@@ -67,14 +67,14 @@ func dataLoop(pass *analysis.Pass, stmt ast.Stmt, x ast.Expr) *loop {
 
 // isData reports whether iterating x iterates data: not a literal list
 // written in the source, nor a list of connections and components.
-func isData(pass *analysis.Pass, x ast.Expr) bool {
-	return !isLiteralList(pass, x) && !holdsHandles(typeOf(pass, x))
+func isData(pass *analysis.Pass, reg *rules.Registry, x ast.Expr) bool {
+	return !isLiteralList(pass, x) && !holdsHandles(reg, typeOf(pass, x))
 }
 
 // holdsHandles reports whether the elements of a collection of type t are
 // data-library handles (shards, connections) or structs holding one
 // (repositories, services): a loop over them fans out, it is no N+1.
-func holdsHandles(t types.Type) bool {
+func holdsHandles(reg *rules.Registry, t types.Type) bool {
 	var elem types.Type
 	switch u := t.Underlying().(type) {
 	case *types.Slice:
@@ -91,7 +91,7 @@ func holdsHandles(t types.Type) bool {
 	if elem == nil {
 		return false
 	}
-	if rules.IsHandle(elem) {
+	if reg.IsHandle(elem) {
 		return true
 	}
 	if p, ok := elem.Underlying().(*types.Pointer); ok {
@@ -99,7 +99,7 @@ func holdsHandles(t types.Type) bool {
 	}
 	if st, ok := elem.Underlying().(*types.Struct); ok {
 		for i := 0; i < st.NumFields(); i++ {
-			if rules.IsHandle(st.Field(i).Type()) {
+			if reg.IsHandle(st.Field(i).Type()) {
 				return true
 			}
 		}

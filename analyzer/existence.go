@@ -7,7 +7,6 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/nplusonelint/nplusonelint/fixes"
@@ -20,54 +19,58 @@ const existenceRule = "count-compared-to-zero"
 // reportExistence reports counts whose result is only compared with zero
 // (n > 0, n != 0, n == 0, n >= 1, n < 1): the database counts every
 // matching row to answer whether there is one. Reported in or out of
-// loops. The count is a GORM Count(&n), an association's Count() or a
-// generic Count(ctx, column).
-func (s *state) reportExistence() {
-	ins := inspector.New(s.pass.Files)
-	for c := range ins.Root().Preorder((*ast.CallExpr)(nil)) {
+// loops. The count writes its result through a pointer (Count(&n)),
+// returns it (assoc.Count() > 0), or defines it (n, err := q.Count(ctx)).
+// It needs no SSA: the syntax and the registry say it all.
+func (s *checks) reportExistence() {
+	for c := range s.ins.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := c.Node().(*ast.CallExpr)
 		fn, ok := typeutil.Callee(s.pass.TypesInfo, call).(*types.Func)
 		if !ok {
 			continue
 		}
-		if q, ok := rules.Lookup(fn); !ok || q.Kind != rules.Count {
+		q, ok := s.reg.Lookup(fn)
+		if !ok || q.Kind != rules.Count {
 			continue
 		}
-		var fix *analysis.SuggestedFix
+		site := fixes.CountSite{Pass: s.pass, File: fileOf(s.pass, call.Pos()), Call: call}
 		switch {
 		case len(call.Args) == 1 && fn.Signature().Results().Len() == 1 && isPtrToInt(s.pass, call.Args[0]):
 			n := addressedVar(s.pass, call.Args[0]) // db.….Count(&n)
-			if n == nil || !onlyComparedWithZero(s.pass, n, ast.Unparen(call.Args[0])) {
+			if n == nil || !s.onlyComparedWithZero(n, ast.Unparen(call.Args[0])) {
 				continue
 			}
-			if file := fileOf(s.pass, call.Pos()); file != nil {
-				fix = fixes.Exists(s.pass, file, call, n)
-			}
+			site.N = n
 		case comparedWithZero(s.pass, call, c.Parent().Node()): // assoc.Count() > 0
 		default:
 			n := definedResult(s.pass, c.Parent().Node(), call) // n, err := G.Count(ctx, "*")
-			if n == nil || !onlyComparedWithZero(s.pass, n, nil) {
+			if n == nil || !s.onlyComparedWithZero(n, nil) {
 				continue
 			}
 		}
-		s.emitExistence(call, fn, fix)
+		s.emitExistence(call, fn, rules.ExistenceRemedy(q.Library, site))
 	}
 }
 
 // emitExistence reports one count compared to zero.
-func (s *state) emitExistence(call *ast.CallExpr, fn *types.Func, fix *analysis.SuggestedFix) {
+func (s *checks) emitExistence(call *ast.CallExpr, fn *types.Func, r rules.Remedy) {
 	if isGenerated(s.pass, call.Pos()) || isTestFile(s.pass, call.Pos()) || s.ignores.covers(s.pass.Fset.Position(call.Pos())) {
 		return
 	}
-	start, end := s.callRange(call.Lparen)
+	start, end := callRange(s.pass, call.Lparen)
+	msg := "count compared to zero: " + funcName(fn) + " counts every matching row to learn whether there is one"
+	if r.Advice != "" {
+		msg += "; " + r.Advice
+	}
 	d := analysis.Diagnostic{
 		Pos:      start,
 		End:      end,
 		Category: existenceRule,
-		Message:  "count compared to zero: " + funcName(fn) + " counts every matching row to learn whether there is one; " + fixes.ExistsAdvice,
+		Message:  msg,
+		URL:      rules.RuleURL(existenceRule),
 	}
-	if fix != nil {
-		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+	if r.Fix != nil {
+		d.SuggestedFixes = []analysis.SuggestedFix{*r.Fix}
 	}
 	s.pass.Report(d)
 }
@@ -114,15 +117,15 @@ func definedResult(pass *analysis.Pass, parent ast.Node, call *ast.CallExpr) *ty
 
 // onlyComparedWithZero reports whether every read of v compares it with
 // zero, and there is at least one; except is the count call's own &v.
-func onlyComparedWithZero(pass *analysis.Pass, v *types.Var, except ast.Node) bool {
-	file := fileOf(pass, v.Pos())
-	if file == nil {
+func (s *checks) onlyComparedWithZero(v *types.Var, except ast.Node) bool {
+	pass := s.pass
+	file, found := s.fileCursor(v.Pos())
+	if !found {
 		return false
 	}
 	reads := 0
 	ok := true
-	ins := inspector.New([]*ast.File{file})
-	for c := range ins.Root().Preorder((*ast.Ident)(nil)) {
+	for c := range file.Preorder((*ast.Ident)(nil)) {
 		id := c.Node().(*ast.Ident)
 		if pass.TypesInfo.Uses[id] != v {
 			continue

@@ -9,8 +9,11 @@ import (
 // QueryFact is exported for a package-level function or method that runs a
 // query, directly or through its callees.
 type QueryFact struct {
-	// Query names the query-executing library call, e.g. "(*gorm.DB).First".
+	// Query names the query-executing library call, e.g. "(*sql.DB).QueryRow".
 	Query string
+	// Library names the library running it (rules.Library.Name): its
+	// remedies answer for the query wherever the chain starts.
+	Library string
 	// Kind is the query's rules.Kind.
 	Kind string
 	// Chain lists the calls from this function down to the query call,

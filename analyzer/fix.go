@@ -9,7 +9,7 @@ import (
 	"github.com/nplusonelint/nplusonelint/rules"
 )
 
-// remedy asks the fixes package what to do about a query run once per
+// remedy asks the query's library what to do about a query run once per
 // element of l: advice for the message and at most one fix (golangci-lint
 // applies every fix of a diagnostic). direct says the query is the call
 // at pos itself, not a function leading to it.
@@ -35,18 +35,9 @@ func (s *state) remedy(l *loop, org origin, st site, direct bool, call *ast.Call
 	if org.query != "" {
 		site.Origin = callExprAt(s.pass, org.pos)
 	}
-	var advice string
-	var fix *analysis.SuggestedFix
-	switch rules.Kind(st.r.kind) {
-	case rules.Read:
-		advice, fix = fixes.EagerLoad(site)
-	case rules.Write:
-		advice, fix = fixes.BulkCreate(site)
-	case rules.Count:
-		advice = fixes.GroupedCount(site)
+	r := rules.RemedyFor(s.reg.Library(st.r.lib), st.r.kind, site)
+	if r.Fix == nil {
+		return r.Advice, nil
 	}
-	if fix == nil {
-		return advice, nil
-	}
-	return advice, []analysis.SuggestedFix{*fix}
+	return r.Advice, []analysis.SuggestedFix{*r.Fix}
 }

@@ -24,6 +24,7 @@ type flow struct {
 	val map[ssa.Value]taint
 	mem map[cell]taint      // what was stored into each cell
 	all map[ssa.Value]taint // what was stored anywhere into each allocation
+	reg *rules.Registry
 }
 
 // cell is a part of local memory: a field of an allocation, or the whole
@@ -84,8 +85,8 @@ func root(v ssa.Value) ssa.Value {
 // propagate runs the data-flow over fn from the given seeds to a fixed
 // point. Calls in seedCalls (reads of a cursor) taint their results and
 // the memory their pointer arguments reach.
-func propagate(fn *ssa.Function, seeds map[ssa.Value]taint, seedCalls map[ssa.CallInstruction]taint) *flow {
-	f := &flow{val: map[ssa.Value]taint{}, mem: map[cell]taint{}, all: map[ssa.Value]taint{}}
+func propagate(reg *rules.Registry, fn *ssa.Function, seeds map[ssa.Value]taint, seedCalls map[ssa.CallInstruction]taint) *flow {
+	f := &flow{val: map[ssa.Value]taint{}, mem: map[cell]taint{}, all: map[ssa.Value]taint{}, reg: reg}
 	for v, t := range seeds {
 		f.val[v] = t
 	}
@@ -215,7 +216,7 @@ func (f *flow) callTaint(c *ssa.CallCommon) taint {
 	}
 	structural := false
 	if obj := calleeObject(c); obj != nil {
-		structural = rules.IsStructural(obj)
+		structural = f.reg.IsStructural(obj)
 	}
 	for i, a := range c.Args {
 		if rules.IsContext(a.Type()) {

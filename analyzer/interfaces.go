@@ -4,8 +4,6 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
-
-	"github.com/nplusonelint/nplusonelint/rules"
 )
 
 // ifaceSummary summarises a method of an interface declared in this
@@ -27,7 +25,7 @@ func (s *state) ifaceSummary(m *types.Func) *QueryFact {
 			continue
 		}
 		if sum == nil {
-			sum = &QueryFact{Query: is.Query, Kind: is.Kind}
+			sum = &QueryFact{Query: is.Query, Library: is.Library, Kind: is.Kind}
 			sum.Chain = append([]Hop{s.hopAt(funcName(impl), impl.Pos())}, is.Chain...)
 		}
 		sum.Params |= is.Params >> 1 // drop the receiver
@@ -106,7 +104,7 @@ func (s *state) invokeReach(call ssa.CallInstruction) (reach, bool) {
 	if sum == nil {
 		return reach{}, false
 	}
-	r := reach{query: sum.Query, kind: rules.Kind(sum.Kind)}
+	r := reachOf(sum)
 	r.chain = append([]Hop{s.hopAt(funcName(m), call.Pos())}, sum.Chain...)
 	r.deps = inputs(sum.Params, nil, c.Args, nil)
 	return r, true

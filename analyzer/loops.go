@@ -7,6 +7,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/nplusonelint/nplusonelint/rules"
 )
 
 // loop is a loop over a collection: a for or range statement whose SSA
@@ -21,7 +23,8 @@ type loop struct {
 	bit        uint64
 	// hook names the library hook (AfterFind) when the body is a method
 	// the library calls once per loaded row; only its receiver is the row.
-	hook string
+	hook    string
+	hookLib *rules.Library
 }
 
 // syntaxLoop is a for or range statement found in a function's syntax.
@@ -49,7 +52,7 @@ func functionBody(fn *ssa.Function) *ast.BlockStmt {
 // findLoops returns the collection loops whose statements are part of fn
 // (not of its function literals or range-over-func bodies), each mapped to
 // its natural loop.
-func findLoops(pass *analysis.Pass, fn *ssa.Function, nat []*natLoop) []*loop {
+func findLoops(pass *analysis.Pass, reg *rules.Registry, fn *ssa.Function, nat []*natLoop) []*loop {
 	body := functionBody(fn)
 	if body == nil || len(nat) == 0 {
 		return nil
@@ -166,7 +169,7 @@ func findLoops(pass *analysis.Pass, fn *ssa.Function, nat []*natLoop) []*loop {
 		if sl.nat == nil {
 			continue
 		}
-		if l := classify(pass, sl.stmt); l != nil {
+		if l := classify(pass, reg, sl.stmt); l != nil {
 			l.nat = sl.nat
 			out = append(out, l)
 		}

@@ -7,8 +7,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
-
-	"github.com/nplusonelint/nplusonelint/rules"
 )
 
 // origin says where a loop's collection came from.
@@ -142,7 +140,7 @@ func (s *state) queryName(call *ast.CallExpr) string {
 	if !ok {
 		return ""
 	}
-	if _, ok := rules.Lookup(fn); ok {
+	if _, ok := s.reg.Lookup(fn); ok {
 		return funcName(fn)
 	}
 	if s.declaredSummary(fn) != nil {

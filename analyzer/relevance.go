@@ -9,9 +9,9 @@ import (
 // reachesData reports whether the package imports a data library, or a
 // package that does. Only such packages are put through SSA: everything
 // else, the standard library included, costs one look at its imports.
-func reachesData(pass *analysis.Pass) bool {
+func reachesData(pass *analysis.Pass, reg *rules.Registry) bool {
 	for _, imp := range pass.Pkg.Imports() {
-		if rules.ForPath(imp.Path()) != nil || pass.ImportPackageFact(imp, new(reachesFact)) {
+		if reg.Reaches(imp.Path()) || pass.ImportPackageFact(imp, new(reachesFact)) {
 			return true
 		}
 	}

@@ -10,6 +10,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/nplusonelint/nplusonelint/rules"
 )
 
 // report emits the diagnostic for a query run once per element of l. It
@@ -63,8 +65,8 @@ func (s *state) report(fn *ssa.Function, l *loop, st site) {
 // reportHook emits the diagnostic for a query in a per-row hook.
 func (s *state) reportHook(fn *ssa.Function, l *loop, st site, rest []Hop, pos token.Pos) {
 	row := types.TypeString(fn.Params[0].Type(), types.RelativeTo(s.pass.Pkg))
-	msg := fmt.Sprintf("N+1 query: %s once per row loaded into %s: GORM calls %s on each row of a list query (hook at %s)",
-		runs(rest, st.r.query), strings.TrimPrefix(row, "*"), l.hook, s.shortPos(l.node.Pos()))
+	msg := fmt.Sprintf("N+1 query: %s once per row loaded into %s: %s calls %s on each row of a list query (hook at %s)",
+		runs(rest, st.r.query), strings.TrimPrefix(row, "*"), l.hookLib.Title, l.hook, s.shortPos(l.node.Pos()))
 	related := []analysis.RelatedInformation{{Pos: l.node.Pos(), Message: l.hook + " hook"}}
 	s.emit(st, pos, msg, related, rest, nil)
 }
@@ -86,8 +88,8 @@ func (s *state) describeOrigin(coll string, org origin) string {
 	return prefix + fmt.Sprintf("origin of %s unknown", coll)
 }
 
-// runs says what a chain runs: "(*gorm.DB).First runs" for a direct
-// query, "repo.AuthorOf runs (*gorm.DB).First via repo.byID" otherwise.
+// runs says what a chain runs: "(*sql.DB).QueryRow runs" for a direct
+// query, "repo.AuthorOf runs (*sql.DB).QueryRow via repo.byID" otherwise.
 func runs(rest []Hop, query string) string {
 	if len(rest) == 1 {
 		return rest[0].Callee + " runs"
@@ -110,11 +112,12 @@ func (s *state) emit(st site, pos token.Pos, msg string, related []analysis.Rela
 			related = append(related, analysis.RelatedInformation{Pos: p, Message: "calls " + h.Callee})
 		}
 	}
-	start, end := s.callRange(pos)
+	start, end := callRange(s.pass, pos)
 	s.pass.Report(analysis.Diagnostic{
 		Pos:            start,
 		End:            end,
 		Category:       st.r.kind.Rule(),
+		URL:            rules.RuleURL(st.r.kind.Rule()),
 		Message:        msg,
 		Related:        related,
 		SuggestedFixes: fixes,
@@ -124,8 +127,8 @@ func (s *state) emit(st site, pos token.Pos, msg string, related []analysis.Rela
 // callRange returns the range to highlight for the call whose left
 // parenthesis is at lparen: from the method name of a selector call (the
 // line a reader looks at in a multi-line chain) to the closing parenthesis.
-func (s *state) callRange(lparen token.Pos) (token.Pos, token.Pos) {
-	call := callExprAt(s.pass, lparen)
+func callRange(pass *analysis.Pass, lparen token.Pos) (token.Pos, token.Pos) {
+	call := callExprAt(pass, lparen)
 	if call == nil {
 		return lparen, token.NoPos
 	}

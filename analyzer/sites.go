@@ -15,6 +15,7 @@ import (
 type reach struct {
 	chain []Hop // chain[0] is the call itself; the last hop is the query call
 	query string
+	lib   string // the library's name
 	kind  rules.Kind
 	// deps are the values whose per-element variation makes the query vary.
 	deps []ssa.Value
@@ -42,7 +43,7 @@ func (s *state) resolve(call ssa.CallInstruction) []reach {
 		obj = funcObject(callee)
 	}
 	if obj != nil {
-		if q, ok := rules.Lookup(obj); ok {
+		if q, ok := s.reg.Lookup(obj); ok {
 			return []reach{s.libraryQuery(call, obj, q)}
 		}
 	}
@@ -72,7 +73,7 @@ func (s *state) resolve(call ssa.CallInstruction) []reach {
 func (s *state) libraryQuery(call ssa.CallInstruction, obj *types.Func, q rules.Query) reach {
 	c := call.Common()
 	name := funcName(obj)
-	r := reach{query: name, kind: q.Kind, chain: []Hop{s.hopAt(name, call.Pos())}}
+	r := reach{query: name, lib: q.Library.Name, kind: q.Kind, chain: []Hop{s.hopAt(name, call.Pos())}}
 	sqlIdx := -1
 	if q.SQLArg >= 0 {
 		sqlIdx = q.SQLArg
@@ -175,10 +176,15 @@ func (s *state) callReach(call ssa.CallInstruction, callee *ssa.Function, obj *t
 	if mc, ok := c.Value.(*ssa.MakeClosure); ok {
 		bindings = mc.Bindings
 	}
-	r := reach{query: sum.Query, kind: rules.Kind(sum.Kind)}
+	r := reachOf(sum)
 	r.chain = append([]Hop{s.hopAt(ssaName(callee), call.Pos())}, sum.Chain...)
 	r.deps = inputs(sum.Params, callee, c.Args, bindings)
 	return r, true
+}
+
+// reachOf starts the reach of a call of a function with summary sum.
+func reachOf(sum *QueryFact) reach {
+	return reach{query: sum.Query, lib: sum.Library, kind: rules.Kind(sum.Kind)}
 }
 
 // inputs maps a summary's input bits to the values a call supplies:
@@ -219,7 +225,7 @@ func (s *state) invokes(call ssa.CallInstruction, obj *types.Func, i int, fn *ss
 	if obj == nil {
 		return false
 	}
-	if rules.IsInvoker(obj) {
+	if s.reg.IsInvoker(obj) {
 		return true
 	}
 	f, p, ok := s.callbackParam(call, obj, i)

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"sort"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/nplusonelint/nplusonelint/rules"
@@ -14,7 +13,7 @@ import (
 
 // state is the analysis of one package.
 type state struct {
-	pass      *analysis.Pass
+	*checks
 	ssapkg    *ssa.Package
 	sums      map[*ssa.Function]*QueryFact
 	ifaces    map[*types.Func]*QueryFact // interface methods of this package
@@ -22,7 +21,7 @@ type state struct {
 	flows     map[*ssa.Function]*flowAnalysis
 	reporting bool // the final pass: diagnostics are emitted
 	reported  map[token.Pos]bool
-	ignores   *ignores
+	failed    map[*ssa.Function]bool // functions whose analysis hit an internal error
 }
 
 // site is a call instruction and one of the queries it leads to.
@@ -45,7 +44,7 @@ func (s *state) run(funcs []*ssa.Function) {
 		changed := false
 		s.ifaces = map[*types.Func]*QueryFact{}
 		for _, fn := range order {
-			sum := s.analyze(fn)
+			sum := s.analyzeGuarded(fn)
 			if !sameSummary(sum, s.sums[fn]) {
 				changed = true
 			}
@@ -57,7 +56,7 @@ func (s *state) run(funcs []*ssa.Function) {
 	}
 	s.reporting = true
 	for _, fn := range order {
-		s.analyze(fn)
+		s.analyzeGuarded(fn)
 	}
 	for _, fn := range order {
 		if obj := funcObject(fn); s.sums[fn] != nil && obj != nil && fn.Origin() == nil && obj.Pkg() == s.pass.Pkg {
@@ -65,6 +64,19 @@ func (s *state) run(funcs []*ssa.Function) {
 		}
 	}
 	s.exportInterfaceFacts()
+}
+
+// analyzeGuarded analyzes fn unless an earlier round failed on it; an
+// internal error is reported once and fn is summarised as running nothing.
+func (s *state) analyzeGuarded(fn *ssa.Function) (sum *QueryFact) {
+	if s.failed[fn] {
+		return nil
+	}
+	if !s.guard(funcPos(fn, s.pass), "function "+ssaName(fn), func() { sum = s.analyze(fn) }) {
+		s.failed[fn] = true
+		return nil
+	}
+	return sum
 }
 
 func sameSummary(a, b *QueryFact) bool {
@@ -113,7 +125,7 @@ func (s *state) analyze(fn *ssa.Function) *QueryFact {
 		// The first query that depends on an input stands for all in
 		// messages; the inputs of all count.
 		if sum == nil || sum.Params == 0 && t.in != 0 {
-			sum = &QueryFact{Query: st.r.query, Kind: string(st.r.kind), Chain: st.r.chain}
+			sum = &QueryFact{Query: st.r.query, Library: st.r.lib, Kind: string(st.r.kind), Chain: st.r.chain}
 		}
 		sum.Params |= t.in
 	}
@@ -137,7 +149,7 @@ func (s *state) flowOf(fn *ssa.Function) *flowAnalysis {
 	if body != nil {
 		loops = append(loops, body)
 	}
-	loops = append(loops, findLoops(s.pass, fn, naturalLoops(fn))...)
+	loops = append(loops, findLoops(s.pass, s.reg, fn, naturalLoops(fn))...)
 	if len(loops) > 62 { // one bit each; the rest are ignored
 		loops = loops[:62]
 	}
@@ -145,7 +157,7 @@ func (s *state) flowOf(fn *ssa.Function) *flowAnalysis {
 		l.bit = 1 << i
 	}
 	seedVals, seedCalls := s.seeds(fn, loops, body)
-	fa := &flowAnalysis{loops: loops, flow: propagate(fn, seedVals, seedCalls)}
+	fa := &flowAnalysis{loops: loops, flow: propagate(s.reg, fn, seedVals, seedCalls)}
 	s.flows[fn] = fa
 	return fa
 }

@@ -5,8 +5,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
-
-	"github.com/nplusonelint/nplusonelint/rules"
 )
 
 // valueReach is the reach of the function value a, argument i of call,
@@ -21,7 +19,8 @@ func (s *state) valueReach(call ssa.CallInstruction, obj *types.Func, i int, a s
 		return reach{}, false
 	}
 	c := call.Common()
-	r := reach{query: sum.Query, kind: rules.Kind(sum.Kind), deps: bound}
+	r := reachOf(sum)
+	r.deps = bound
 	r.chain = []Hop{s.hopAt(calleeName(c, obj), call.Pos())}
 	if fn.Parent() == nil {
 		// A named function or method value: called inside the callee, so
@@ -125,7 +124,7 @@ func (s *state) callbackLoop(call ssa.CallInstruction, obj *types.Func, i int) *
 			continue
 		}
 		expr := callExprAt(s.pass, call.Pos())
-		if expr == nil || e.Over >= len(expr.Args) || !isData(s.pass, expr.Args[e.Over]) {
+		if expr == nil || e.Over >= len(expr.Args) || !isData(s.pass, s.reg, expr.Args[e.Over]) {
 			return nil
 		}
 		return &loop{node: expr, collection: expr.Args[e.Over]}

@@ -21,7 +21,7 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
-	"github.com/nplusonelint/nplusonelint/rules"
+	"github.com/nplusonelint/nplusonelint/rules/libraries"
 )
 
 // Options are the command-line options Run supports.
@@ -145,7 +145,7 @@ func sourcePackages(patterns []string, opts Options) (map[string]bool, []string,
 		}
 		src := roots[p.PkgPath] || p.Module != nil && p.Module.Main
 		for path, imp := range p.Imports {
-			if rules.ForPath(path) != nil || fromSource[imp] {
+			if registry.ForPath(path) != nil || fromSource[imp] {
 				src = true
 			}
 		}
@@ -162,8 +162,11 @@ func sourcePackages(patterns []string, opts Options) (map[string]bool, []string,
 	return roots, paths, nil
 }
 
+// registry knows the data libraries' import paths.
+var registry = libraries.Registry()
+
 // library reports whether p belongs to a data library's module: those are
 // known from the rules, never analyzed.
 func library(p *packages.Package) bool {
-	return rules.ForPath(p.PkgPath) != nil || p.Module != nil && rules.ForPath(p.Module.Path) != nil
+	return registry.ForPath(p.PkgPath) != nil || p.Module != nil && registry.ForPath(p.Module.Path) != nil
 }

@@ -1,7 +1,13 @@
+// Package fixes is the library-neutral plumbing of nplusonelint's
+// remedies: an N+1 site described in syntax, call chains, the loop's
+// element and index, source text, safe statement removal and the checks
+// that an edit leaves no unused variable or import. A library's remedies
+// (in its rules package) compose these into edits in its own idiom.
 package fixes
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 
@@ -33,17 +39,18 @@ type Site struct {
 	Param bool
 }
 
-// link is one method call of a chain (db.Where(…).Find(…)).
-type link struct {
-	call *ast.CallExpr
-	name string
-	fn   *types.Func
+// Link is one method call of a chain (db.Where(…).Find(…)).
+type Link struct {
+	Call *ast.CallExpr
+	Name string
+	Fn   *types.Func
 }
 
-// chain splits a call chain into its calls, root first, and the
-// expression the chain starts from (db in db.Where(…).Find(…)).
-func chain(info *types.Info, call *ast.CallExpr) ([]link, ast.Expr) {
-	var links []link
+// Chain splits a call chain into its calls, root first, and the
+// expression the chain starts from (db in db.Where(…).Find(…)). The
+// chain stops at the first call whose method belongs does not accept.
+func Chain(info *types.Info, call *ast.CallExpr, belongs func(*types.Func) bool) ([]Link, ast.Expr) {
+	var links []Link
 	var e ast.Expr = call
 	for {
 		c, ok := ast.Unparen(e).(*ast.CallExpr)
@@ -55,37 +62,26 @@ func chain(info *types.Info, call *ast.CallExpr) ([]link, ast.Expr) {
 			break
 		}
 		fn, _ := typeutil.Callee(info, c).(*types.Func)
-		if fn == nil || !isGormMethod(fn) {
+		if fn == nil || !belongs(fn) {
 			break
 		}
-		links = append([]link{{call: c, name: sel.Sel.Name, fn: fn}}, links...)
+		links = append([]Link{{Call: c, Name: sel.Sel.Name, Fn: fn}}, links...)
 		e = sel.X
 	}
 	return links, e
 }
 
-// isGormMethod reports whether fn is a method of gorm.DB or
-// gorm.Association (the classic, non-generic API).
-func isGormMethod(fn *types.Func) bool {
-	recv := fn.Signature().Recv()
-	if recv == nil || fn.Pkg() == nil || fn.Pkg().Path() != "gorm.io/gorm" {
-		return false
-	}
-	named, ok := derefNamed(recv.Type()).(*types.Named)
-	return ok && (named.Obj().Name() == "DB" || named.Obj().Name() == "Association")
-}
-
-// receiverEnd returns where a chain's last call's method selector starts
+// ReceiverEnd returns where a chain's last call's method selector starts
 // its receiver's end: the point to insert another builder call before the
 // finisher (db.Where(…)|.Find(&posts)).
-func receiverEnd(call *ast.CallExpr) token.Pos {
+func ReceiverEnd(call *ast.CallExpr) token.Pos {
 	return ast.Unparen(call.Fun).(*ast.SelectorExpr).X.End()
 }
 
-// elementType returns the model type of a collection's elements
+// ElementType returns the model type of a collection's elements
 // ([]Post, []*Post, *[]Post → Post).
-func elementType(t types.Type) *types.Named {
-	t = derefNamed(t)
+func ElementType(t types.Type) *types.Named {
+	t = DerefNamed(t)
 	switch u := t.Underlying().(type) {
 	case *types.Slice:
 		t = u.Elem()
@@ -94,14 +90,14 @@ func elementType(t types.Type) *types.Named {
 	default:
 		return nil
 	}
-	n, _ := derefNamed(t).(*types.Named)
+	n, _ := DerefNamed(t).(*types.Named)
 	return n
 }
 
-// ancestors returns the nodes enclosing n, innermost first, up to the
+// Ancestors returns the nodes enclosing n, innermost first, up to the
 // file. (A path to n's range may start with n's children of the same
 // range, an ExprStmt's call: they are skipped.)
-func (s Site) ancestors(n ast.Node) []ast.Node {
+func (s Site) Ancestors(n ast.Node) []ast.Node {
 	path, _ := astutil.PathEnclosingInterval(s.File, n.Pos(), n.End())
 	for i, p := range path {
 		if p == n {
@@ -111,9 +107,9 @@ func (s Site) ancestors(n ast.Node) []ast.Node {
 	return path
 }
 
-// funcOf returns the innermost function (declaration or literal) holding n.
-func (s Site) funcOf(n ast.Node) ast.Node {
-	for _, p := range s.ancestors(n) {
+// FuncOf returns the innermost function (declaration or literal) holding n.
+func (s Site) FuncOf(n ast.Node) ast.Node {
+	for _, p := range s.Ancestors(n) {
 		switch p.(type) {
 		case *ast.FuncDecl, *ast.FuncLit:
 			return p
@@ -122,9 +118,9 @@ func (s Site) funcOf(n ast.Node) ast.Node {
 	return nil
 }
 
-// elementOf returns the expression naming the loop's element at e (p for
+// ElementOf returns the expression naming the loop's element at e (p for
 // a range value p, posts[i] for an index), stripped of & and *, or nil.
-func (s Site) elementOf(e ast.Expr) ast.Expr {
+func (s Site) ElementOf(e ast.Expr) ast.Expr {
 	e = ast.Unparen(e)
 	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		e = ast.Unparen(u.X)
@@ -145,16 +141,16 @@ func (s Site) elementOf(e ast.Expr) ast.Expr {
 			return nil
 		}
 		idx, ok := ast.Unparen(e.Index).(*ast.Ident)
-		if ok && s.isIndexVar(info.ObjectOf(idx)) {
+		if ok && s.IsIndexVar(info.ObjectOf(idx)) {
 			return e
 		}
 	}
 	return nil
 }
 
-// isIndexVar reports whether v is the loop's index: a range key or the
+// IsIndexVar reports whether v is the loop's index: a range key or the
 // variable a counted loop declares.
-func (s Site) isIndexVar(v types.Object) bool {
+func (s Site) IsIndexVar(v types.Object) bool {
 	if v == nil {
 		return false
 	}
@@ -172,22 +168,22 @@ func (s Site) isIndexVar(v types.Object) bool {
 	return false
 }
 
-// declaredIn reports whether obj is declared inside node.
-func declaredIn(obj types.Object, node ast.Node) bool {
+// DeclaredIn reports whether obj is declared inside node.
+func DeclaredIn(obj types.Object, node ast.Node) bool {
 	return obj != nil && obj.Pos().IsValid() && node.Pos() <= obj.Pos() && obj.Pos() < node.End()
 }
 
-// isConstant reports whether e is a constant (a literal, a named constant,
+// IsConstant reports whether e is a constant (a literal, a named constant,
 // true, false or nil): it means the same anywhere in the function.
-func isConstant(info *types.Info, e ast.Expr) bool {
+func IsConstant(info *types.Info, e ast.Expr) bool {
 	tv, ok := info.Types[e]
 	return ok && (tv.Value != nil || tv.IsNil())
 }
 
-// stillUsed reports whether every local variable and imported package the
+// StillUsed reports whether every local variable and imported package the
 // removed range [from, to) mentions is also used outside it (or in keep),
 // so that removing it leaves no unused variable or import.
-func (s Site) stillUsed(fn ast.Node, from, to token.Pos, keep ...types.Object) bool {
+func (s Site) StillUsed(fn ast.Node, from, to token.Pos, keep ...types.Object) bool {
 	info := s.Pass.TypesInfo
 	needed := map[types.Object]bool{}
 	for id, obj := range info.Uses {
@@ -198,7 +194,7 @@ func (s Site) stillUsed(fn ast.Node, from, to token.Pos, keep ...types.Object) b
 		case *types.PkgName:
 			needed[obj] = true
 		case *types.Var:
-			if declaredIn(obj, fn) && (obj.Pos() < from || obj.Pos() >= to) {
+			if DeclaredIn(obj, fn) && (obj.Pos() < from || obj.Pos() >= to) {
 				needed[obj] = true
 			}
 		}
@@ -212,4 +208,42 @@ func (s Site) stillUsed(fn ast.Node, from, to token.Pos, keep ...types.Object) b
 		}
 	}
 	return len(needed) == 0
+}
+
+// LoopBody returns a for or range statement's body.
+func LoopBody(loop ast.Stmt) *ast.BlockStmt {
+	switch l := loop.(type) {
+	case *ast.RangeStmt:
+		return l.Body
+	case *ast.ForStmt:
+		return l.Body
+	}
+	return nil
+}
+
+// StringConst returns the value of e when it is a constant string.
+func StringConst(info *types.Info, e ast.Expr) (string, bool) {
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
+}
+
+// DerefNamed returns what a pointer type points to, or t itself.
+func DerefNamed(t types.Type) types.Type {
+	if p, ok := t.(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
+}
+
+// CountSite is a count whose result is only compared with zero, described
+// in syntax: the call and, when it counts into a variable (Count(&n)),
+// that variable.
+type CountSite struct {
+	Pass *analysis.Pass
+	File *ast.File
+	Call *ast.CallExpr
+	N    *types.Var // nil when the count's result is compared directly
 }

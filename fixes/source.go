@@ -8,8 +8,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// source returns the text of the file holding pos.
-func (s Site) source(pos token.Pos) ([]byte, *token.File) {
+// Source returns the text of the file holding pos.
+func (s Site) Source(pos token.Pos) ([]byte, *token.File) {
 	tf := s.Pass.Fset.File(pos)
 	if tf == nil {
 		return nil, nil
@@ -21,18 +21,18 @@ func (s Site) source(pos token.Pos) ([]byte, *token.File) {
 	return src, tf
 }
 
-// text returns n's source text, or "" when the file cannot be read.
-func (s Site) text(n ast.Node) string {
-	src, tf := s.source(n.Pos())
+// Text returns n's source text, or "" when the file cannot be read.
+func (s Site) Text(n ast.Node) string {
+	src, tf := s.Source(n.Pos())
 	if src == nil {
 		return ""
 	}
 	return string(src[tf.Offset(n.Pos()):tf.Offset(n.End())])
 }
 
-// indent returns the white space starting the line holding pos.
-func (s Site) indent(pos token.Pos) string {
-	src, tf := s.source(pos)
+// Indent returns the white space starting the line holding pos.
+func (s Site) Indent(pos token.Pos) string {
+	src, tf := s.Source(pos)
 	if src == nil {
 		return ""
 	}
@@ -44,11 +44,11 @@ func (s Site) indent(pos token.Pos) string {
 	return string(src[start:end])
 }
 
-// removal returns the edit deleting stmt: its whole lines, with their line
+// Removal returns the edit deleting stmt: its whole lines, with their line
 // break and a trailing comment, when nothing else is on them; else the
 // statement alone.
-func (s Site) removal(stmt ast.Stmt) analysis.TextEdit {
-	src, tf := s.source(stmt.Pos())
+func (s Site) Removal(stmt ast.Stmt) analysis.TextEdit {
+	src, tf := s.Source(stmt.Pos())
 	from, to := stmt.Pos(), stmt.End()
 	if src == nil {
 		return analysis.TextEdit{Pos: from, End: to}

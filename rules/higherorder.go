@@ -47,7 +47,7 @@ func LookupHigherOrder(fn *types.Func) (HigherOrder, bool) {
 	if fn.Pkg() == nil {
 		return HigherOrder{}, false
 	}
-	recv := recvName(fn.Type().(*types.Signature))
+	recv := RecvName(fn.Type().(*types.Signature))
 	for _, h := range HigherOrders {
 		if h.Pkg == fn.Pkg().Path() && h.Type == recv && h.Name == fn.Name() {
 			return h, true

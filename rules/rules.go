@@ -1,7 +1,16 @@
-// Package rules holds what nplusonelint knows about each data-access
-// library: which calls run a query, which only build one, and which call
-// the functions they are given. Each library is one file of data; this file
-// holds the types and the matching shared by all of them.
+// Package rules is the seam between the engine and the data libraries.
+//
+// A Library says, mostly as data, what one data-access library does: which
+// calls run a query (and which argument holds its SQL text), which only
+// build one, which run the functions they are given, which types are
+// connections rather than data, which methods it calls once per loaded row,
+// and — as code, behind the Remedies interface — what to advise and which
+// edits to offer. A Registry is the set of libraries one analysis knows,
+// plus what a user declared (their own wrappers' query methods). The engine
+// asks a Registry what a call does and never names a library.
+//
+// Each library is a package below this one (rules/gorm, rules/databasesql);
+// rules/libraries lists them.
 package rules
 
 import (
@@ -14,8 +23,8 @@ type Kind string
 
 // The kinds of query. Each maps to a rule ID (see Rule).
 const (
-	Read  Kind = "read"  // SELECT: First, Find, Scan, …
-	Write Kind = "write" // INSERT/UPDATE/DELETE through the model API
+	Read  Kind = "read"  // SELECT: First, Find, QueryRow, …
+	Write Kind = "write" // INSERT/UPDATE/DELETE through a model API
 	Count Kind = "count" // SELECT COUNT(*)
 	Exec  Kind = "exec"  // raw statements (Exec)
 )
@@ -24,32 +33,41 @@ const (
 // this kind run once per element of a collection.
 func (k Kind) Rule() string { return string(k) + "-per-element" }
 
-// Method names a method of a library type (pointer or value receiver).
+// Method names a method of a library type (pointer or value receiver), or
+// a package-level function when Type is "".
 type Method struct {
 	Type string // receiver type name, e.g. "DB"
 	Name string // method name, e.g. "First"
 	Kind Kind
+	// SQL is the 1-based position of the parameter holding the statement's
+	// SQL text (the receiver not counted), 0 when it takes none: 1 for
+	// Exec(sql, args...), 2 for QueryContext(ctx, query, args...).
+	SQL int
 }
 
 // Library describes one data-access library.
 type Library struct {
-	// Name is the short name used in messages and docs ("gorm").
+	// Name is the short name used in facts, messages and docs ("gorm").
 	Name string
+	// Title names the library for people ("GORM").
+	Title string
 	// Paths are the import paths of the library's packages. A package
 	// importing one of them can run queries.
 	Paths []string
-	// Queries are the methods that execute a query.
+	// Queries are the methods and functions that execute a query.
 	Queries []Method
 	// ContextTypes names types whose methods run a query exactly when their
 	// first parameter is a context.Context (generic APIs such as gorm.G[T]);
-	// Kinds gives such a query's kind by method name (default Read).
+	// ContextKinds gives such a query's kind by method name (default Read)
+	// and ContextSQL the position of its SQL text, as Method.SQL does.
 	ContextTypes []string
-	Kinds        map[string]Kind
+	ContextKinds map[string]Kind
+	ContextSQL   map[string]int
 	// Invokers are methods that call their function arguments once per call
 	// (a transaction runs its closure once).
 	Invokers []Method
 	// Handles name the library's connection, transaction and builder types:
-	// values of these are not data (gorm.Model, embedded in rows, is data).
+	// values of these are not data (a loop over connections is a fan-out).
 	Handles []string
 	// RowHooks are methods a model may declare that the library calls once
 	// per row it loads into a slice (GORM's AfterFind): a query there that
@@ -58,89 +76,174 @@ type Library struct {
 	// Structural are builders whose arguments name the statement's shape
 	// (a table), not data: one query per table is not an N+1.
 	Structural []Method
+	// Generated, when set, recognises query methods of code the library
+	// generates into the user's own module (ent, sqlc, sqlboiler), by the
+	// shape of that code rather than by import path.
+	Generated func(fn *types.Func) (Method, bool)
+	// Remedies advises on and fixes this library's N+1s; nil for none.
+	Remedies Remedies
 }
 
 // Query describes a call that runs a query.
 type Query struct {
 	Library *Library
 	Kind    Kind
-	// SQLArg is the index (into the signature's parameters) of the SQL text
-	// of an Exec, or -1. A statement whose only per-element part is its SQL
-	// text is not an N+1 (DDL, scripts), unless that text is built from a
-	// DML template.
+	// SQLArg is the index (into the signature's parameters, receiver not
+	// counted) of the statement's SQL text, or -1. A statement whose only
+	// per-element part is its SQL text is not an N+1 (DDL, scripts), unless
+	// that text is built from a DML template.
 	SQLArg int
 }
 
-// Libraries lists every library nplusonelint knows.
-var Libraries = []*Library{&GORM}
+// Registry is the set of libraries one analysis knows. It is a value: a
+// driver, a flag or golangci-lint settings can add declared queries to
+// their own registry without touching anyone else's.
+type Registry struct {
+	libs     []*Library
+	byPath   map[string]*Library
+	declared []Declared
+}
 
-var byPath = func() map[string]*Library {
-	m := map[string]*Library{}
-	for _, lib := range Libraries {
+// NewRegistry returns a registry of the given libraries.
+func NewRegistry(libs ...*Library) *Registry {
+	r := &Registry{byPath: map[string]*Library{}}
+	for _, lib := range libs {
+		r.libs = append(r.libs, lib)
 		for _, p := range lib.Paths {
-			m[p] = lib
+			r.byPath[p] = lib
 		}
 	}
-	return m
-}()
+	return r
+}
+
+// Libraries returns the registry's libraries, in the order given.
+func (r *Registry) Libraries() []*Library { return r.libs }
+
+// Library returns the library of the given name, or nil.
+func (r *Registry) Library(name string) *Library {
+	for _, lib := range r.libs {
+		if lib.Name == name {
+			return lib
+		}
+	}
+	if name == declaredLibrary.Name {
+		return &declaredLibrary
+	}
+	return nil
+}
 
 // ForPath returns the library that owns the package with the given import
 // path, or nil.
-func ForPath(path string) *Library { return byPath[path] }
+func (r *Registry) ForPath(path string) *Library { return r.byPath[path] }
+
+// Reaches reports whether importing the package with the given path lets
+// a package run queries: it belongs to a library, or declares queries.
+func (r *Registry) Reaches(path string) bool { return r.byPath[path] != nil || r.declares(path) }
 
 // Lookup reports whether fn, a function or method (generic instances
 // included), runs a query.
-func Lookup(fn *types.Func) (Query, bool) {
-	lib, recv, sig := owner(fn)
+func (r *Registry) Lookup(fn *types.Func) (Query, bool) {
+	if q, ok := r.lookupDeclared(fn); ok {
+		return q, true
+	}
+	lib, recv, sig := r.owner(fn)
 	if lib == nil {
-		return Query{}, false
+		return r.lookupGenerated(fn)
 	}
 	if m, ok := match(lib.Queries, fn.Name(), recv); ok {
-		return Query{Library: lib, Kind: m.Kind, SQLArg: sqlArg(fn.Name(), sig)}, true
+		return Query{Library: lib, Kind: m.Kind, SQLArg: m.SQL - 1}, true
 	}
 	if slices.Contains(lib.ContextTypes, recv) && firstIsContext(sig) {
-		kind, ok := lib.Kinds[fn.Name()]
+		kind, ok := lib.ContextKinds[fn.Name()]
 		if !ok {
 			kind = Read
 		}
-		return Query{Library: lib, Kind: kind, SQLArg: sqlArg(fn.Name(), sig)}, true
+		return Query{Library: lib, Kind: kind, SQLArg: lib.ContextSQL[fn.Name()] - 1}, true
+	}
+	return Query{}, false
+}
+
+// lookupGenerated asks each library that generates code whether fn is one
+// of its generated query methods.
+func (r *Registry) lookupGenerated(fn *types.Func) (Query, bool) {
+	for _, lib := range r.libs {
+		if lib.Generated == nil {
+			continue
+		}
+		if m, ok := lib.Generated(fn.Origin()); ok {
+			return Query{Library: lib, Kind: m.Kind, SQLArg: m.SQL - 1}, true
+		}
 	}
 	return Query{}, false
 }
 
 // IsInvoker reports whether fn calls its function arguments once per call.
-func IsInvoker(fn *types.Func) bool {
-	return listed(fn, func(lib *Library) []Method { return lib.Invokers })
+func (r *Registry) IsInvoker(fn *types.Func) bool {
+	return r.listed(fn, func(lib *Library) []Method { return lib.Invokers })
 }
 
-// RowHook returns the name of the per-row hook fn implements ("" if
-// none): a method named as one of a library's RowHooks whose only
-// parameter is one of that library's handles.
-func RowHook(fn *types.Func) string {
+// RowHook returns the library and name of the per-row hook fn implements
+// (nil, "" if none): a method named as one of a library's RowHooks whose
+// only parameter is one of that library's handles.
+func (r *Registry) RowHook(fn *types.Func) (*Library, string) {
 	sig := fn.Type().(*types.Signature)
 	if sig.Recv() == nil || sig.Params().Len() != 1 {
-		return ""
+		return nil, ""
 	}
-	if lib := handleLibrary(sig.Params().At(0).Type()); lib != nil && slices.Contains(lib.RowHooks, fn.Name()) {
-		return fn.Name()
+	if lib := r.handleLibrary(sig.Params().At(0).Type()); lib != nil && slices.Contains(lib.RowHooks, fn.Name()) {
+		return lib, fn.Name()
 	}
-	return ""
+	return nil, ""
 }
 
 // IsStructural reports whether fn is a builder whose arguments name the
 // statement's shape rather than data.
-func IsStructural(fn *types.Func) bool {
-	return listed(fn, func(lib *Library) []Method { return lib.Structural })
+func (r *Registry) IsStructural(fn *types.Func) bool {
+	return r.listed(fn, func(lib *Library) []Method { return lib.Structural })
 }
 
+// IsHandle reports whether t (or what it points to) is a connection,
+// transaction or query builder type of a data library.
+func (r *Registry) IsHandle(t types.Type) bool { return r.handleLibrary(t) != nil }
+
 // listed reports whether fn is in the list of its library that list picks.
-func listed(fn *types.Func, list func(*Library) []Method) bool {
-	lib, recv, _ := owner(fn)
+func (r *Registry) listed(fn *types.Func, list func(*Library) []Method) bool {
+	lib, recv, _ := r.owner(fn)
 	if lib == nil {
 		return false
 	}
 	_, ok := match(list(lib), fn.Name(), recv)
 	return ok
+}
+
+// handleLibrary returns the library whose handle type t is, or nil.
+func (r *Registry) handleLibrary(t types.Type) *Library {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return nil
+	}
+	if lib := r.byPath[n.Obj().Pkg().Path()]; lib != nil && slices.Contains(lib.Handles, n.Obj().Name()) {
+		return lib
+	}
+	return nil
+}
+
+// owner returns the library declaring fn, the name of fn's receiver type
+// ("" for a function) and fn's signature.
+func (r *Registry) owner(fn *types.Func) (*Library, string, *types.Signature) {
+	fn = fn.Origin()
+	if fn.Pkg() == nil {
+		return nil, "", nil
+	}
+	lib := r.byPath[fn.Pkg().Path()]
+	if lib == nil {
+		return nil, "", nil
+	}
+	sig := fn.Type().(*types.Signature)
+	return lib, RecvName(sig), sig
 }
 
 // match finds the method of the list with the given name and receiver type.
@@ -153,66 +256,18 @@ func match(list []Method, name, recv string) (Method, bool) {
 	return Method{}, false
 }
 
-// IsHandle reports whether t (or what it points to) is a connection,
-// transaction or query builder type of a data library.
-func IsHandle(t types.Type) bool { return handleLibrary(t) != nil }
-
-// handleLibrary returns the library whose handle type t is, or nil.
-func handleLibrary(t types.Type) *Library {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil {
-		return nil
-	}
-	if lib := byPath[n.Obj().Pkg().Path()]; lib != nil && slices.Contains(lib.Handles, n.Obj().Name()) {
-		return lib
-	}
-	return nil
-}
-
-// owner returns the library declaring fn, the name of fn's receiver type
-// ("" for a function) and fn's signature.
-func owner(fn *types.Func) (*Library, string, *types.Signature) {
-	fn = fn.Origin()
-	if fn.Pkg() == nil {
-		return nil, "", nil
-	}
-	lib := byPath[fn.Pkg().Path()]
-	if lib == nil {
-		return nil, "", nil
-	}
-	sig := fn.Type().(*types.Signature)
-	return lib, recvName(sig), sig
-}
-
-// recvName returns the name of a method's receiver type, "" for a function.
-func recvName(sig *types.Signature) string {
+// RecvName returns the name of a method's receiver type, "" for a function.
+func RecvName(sig *types.Signature) string {
 	if r := sig.Recv(); r != nil {
 		t := r.Type()
 		if p, ok := t.(*types.Pointer); ok {
 			t = p.Elem()
 		}
-		if n, ok := t.(*types.Named); ok {
+		if n, ok := types.Unalias(t).(*types.Named); ok {
 			return n.Obj().Name()
 		}
 	}
 	return ""
-}
-
-// sqlArg finds the SQL text parameter of Exec: its first string parameter,
-// after an optional context.
-func sqlArg(name string, sig *types.Signature) int {
-	if name != "Exec" {
-		return -1
-	}
-	for i := 0; i < sig.Params().Len() && i < 2; i++ {
-		if b, ok := sig.Params().At(i).Type().(*types.Basic); ok && b.Kind() == types.String {
-			return i
-		}
-	}
-	return -1
 }
 
 func firstIsContext(sig *types.Signature) bool {

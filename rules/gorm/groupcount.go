@@ -1,15 +1,17 @@
-package fixes
+package gorm
 
 import (
 	"fmt"
 	"go/ast"
+
+	"github.com/nplusonelint/nplusonelint/fixes"
 )
 
-// GroupedCount is the advice for a count per element (Django's
+// groupedCount is the advice for a count per element (Django's
 // annotate(Count)): one query grouped by the key the loop's count filters
 // on. An edit would have to change how the loop reads the numbers, so
 // none is offered.
-func GroupedCount(s Site) string {
+func groupedCount(s site) string {
 	if s.Call == nil {
 		return ""
 	}
@@ -17,19 +19,19 @@ func GroupedCount(s Site) string {
 	if len(links) == 0 {
 		return ""
 	}
-	if links[len(links)-1].fn.Signature().Recv().Type().String() == "*gorm.io/gorm.Association" {
+	if links[len(links)-1].Fn.Signature().Recv().Type().String() == "*gorm.io/gorm.Association" {
 		return "count them all with one query grouped by the association's foreign key"
 	}
 	for _, l := range links {
-		if l.name != "Where" || len(l.call.Args) != 2 {
+		if l.Name != "Where" || len(l.Call.Args) != 2 {
 			continue
 		}
-		text, ok := stringConst(s.Pass.TypesInfo, l.call.Args[0])
+		text, ok := fixes.StringConst(s.Pass.TypesInfo, l.Call.Args[0])
 		m := keyCond.FindStringSubmatch(text)
 		if !ok || m == nil {
 			continue
 		}
-		if sel, ok := ast.Unparen(l.call.Args[1]).(*ast.SelectorExpr); ok && s.elementOf(sel.X) != nil {
+		if sel, ok := ast.Unparen(l.Call.Args[1]).(*ast.SelectorExpr); ok && s.ElementOf(sel.X) != nil {
 			return fmt.Sprintf(`count them all with one query: Select("%s, count(*)").Where("%s IN ?", keys).Group("%s")`, m[1], m[1], m[1])
 		}
 	}

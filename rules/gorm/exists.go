@@ -1,4 +1,4 @@
-package fixes
+package gorm
 
 import (
 	"go/ast"
@@ -7,13 +7,15 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
+
+	"github.com/nplusonelint/nplusonelint/fixes"
 )
 
-// ExistsAdvice is what the message of a count compared to zero advises
+// existsAdvice is what the message of a count compared to zero advises
 // for GORM, which has no Exists: Limit(1).Count still counts every row.
-const ExistsAdvice = `select at most one row instead: Select("1").Limit(1).Find(&n)`
+const existsAdvice = `select at most one row instead: Select("1").Limit(1).Find(&n)`
 
-// Exists rewrites db.Model(&T{}).Where(…).Count(&n), n only ever compared
+// exists rewrites db.Model(&T{}).Where(…).Count(&n), n only ever compared
 // with zero, into db.Model(&T{}).Where(…).Select("1").Limit(1).Find(&n):
 // SELECT 1 … LIMIT 1 stops at the first matching row, and leaves n 1 when
 // there is one and untouched when there is none.
@@ -23,14 +25,15 @@ const ExistsAdvice = `select at most one row instead: Select("1").Limit(1).Find(
 // nothing else writes it. The query must name its table (Model or Table)
 // and have no clause that changes what a count means (Group, Distinct,
 // Select, Joins, Limit, …). Otherwise it returns nil.
-func Exists(pass *analysis.Pass, file *ast.File, call *ast.CallExpr, n *types.Var) *analysis.SuggestedFix {
+func exists(c fixes.CountSite) *analysis.SuggestedFix {
+	pass, file, call, n := c.Pass, c.File, c.Call, c.N
 	links, _ := chain(pass.TypesInfo, call)
-	if len(links) < 2 || links[len(links)-1].call != call || len(call.Args) != 1 {
+	if len(links) < 2 || links[len(links)-1].Call != call || len(call.Args) != 1 {
 		return nil
 	}
 	table := false
 	for _, l := range links[:len(links)-1] {
-		switch l.name {
+		switch l.Name {
 		case "Model", "Table":
 			table = true
 		case "Where", "Or", "Not", "Unscoped", "WithContext", "Session", "Debug":

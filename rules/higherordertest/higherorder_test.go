@@ -1,4 +1,4 @@
-package rules_test
+package higherordertest
 
 import (
 	"go/types"
@@ -13,7 +13,7 @@ import (
 // Every listed higher-order function exists, takes a function at Func and
 // a collection at Over.
 func TestHigherOrdersExist(t *testing.T) {
-	_ = lo.ForEach[int] // the real module, as the project's go.mod requires it
+	_ = lo.ForEach[int] // the real module, as this test module's go.mod requires it
 	paths := map[string]bool{}
 	for _, h := range rules.HigherOrders {
 		paths[h.Pkg] = true

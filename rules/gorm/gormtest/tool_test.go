@@ -1,4 +1,4 @@
-package fixes_test
+package gormtest
 
 import (
 	"os"
@@ -27,7 +27,7 @@ func tool(t *testing.T) string {
 			return
 		}
 		toolPath = filepath.Join(toolDir, "nplusonelint")
-		out, err := exec.Command("go", "build", "-o", toolPath, "../cmd/nplusonelint").CombinedOutput()
+		out, err := exec.Command("go", "build", "-o", toolPath, "../../../cmd/nplusonelint").CombinedOutput()
 		if err != nil {
 			toolErr = &buildError{out: string(out)}
 		}

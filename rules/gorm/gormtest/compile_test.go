@@ -1,4 +1,4 @@
-package fixes_test
+package gormtest
 
 import (
 	"bytes"
@@ -17,7 +17,7 @@ func TestAllFixesCompile(t *testing.T) {
 	}
 	bin := tool(t)
 	dir := t.TempDir()
-	copyTree(t, filepath.Join("..", "testdata", "src"), dir)
+	copyTree(t, filepath.Join("..", "..", "..", "testdata", "src"), dir)
 	pkgs := "./..."
 	if out, _ := exec.Command("go", "env", "CGO_ENABLED").Output(); strings.TrimSpace(string(out)) != "1" {
 		os.RemoveAll(filepath.Join(dir, "cgo")) // needs cgo to build

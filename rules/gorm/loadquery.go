@@ -1,12 +1,13 @@
-package fixes
+package gorm
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"regexp"
 	"strings"
+
+	"github.com/nplusonelint/nplusonelint/fixes"
 )
 
 // loadQuery is a per-element query recognised as loading one association
@@ -34,34 +35,34 @@ var keyCond = regexp.MustCompile("^\\s*(?:[`\"]?\\w+[`\"]?\\.)?[`\"]?(\\w+)[`\"]
 // the element. It fails on anything it does not understand: other
 // builders (Order, Limit, Joins, …), conditions on non-constant values,
 // struct or map conditions.
-func (s Site) readLoad() (*loadQuery, bool) {
+func (s site) readLoad() (*loadQuery, bool) {
 	info := s.Pass.TypesInfo
 	links, _ := chain(info, s.Call)
-	if len(links) == 0 || links[len(links)-1].call != s.Call {
+	if len(links) == 0 || links[len(links)-1].Call != s.Call {
 		return nil, false
 	}
 	fin := links[len(links)-1]
-	q := &loadQuery{method: fin.name}
-	if len(fin.call.Args) == 0 {
+	q := &loadQuery{method: fin.Name}
+	if len(fin.Call.Args) == 0 {
 		return nil, false
 	}
-	q.dst = fin.call.Args[0]
+	q.dst = fin.Call.Args[0]
 	var conds []cond
 	assocName := ""
 	var model ast.Expr
 	for _, l := range links[:len(links)-1] {
-		switch l.name {
+		switch l.Name {
 		case "WithContext", "Session", "Debug":
 		case "Where":
-			c, ok := s.condOf(l.call.Args)
+			c, ok := s.condOf(l.Call.Args)
 			if !ok {
 				return nil, false
 			}
 			conds = append(conds, c)
 		case "Model":
-			model = l.call.Args[0]
+			model = l.Call.Args[0]
 		case "Association":
-			name, ok := stringConst(info, l.call.Args[0])
+			name, ok := fixes.StringConst(info, l.Call.Args[0])
 			if !ok {
 				return nil, false
 			}
@@ -70,8 +71,8 @@ func (s Site) readLoad() (*loadQuery, bool) {
 			return nil, false
 		}
 	}
-	if inline := fin.call.Args[1:]; len(inline) > 0 {
-		if _, isStr := stringConst(info, inline[0]); !isStr && len(inline) == 1 && assocName == "" {
+	if inline := fin.Call.Args[1:]; len(inline) > 0 {
+		if _, isStr := fixes.StringConst(info, inline[0]); !isStr && len(inline) == 1 && assocName == "" {
 			conds = append(conds, cond{args: inline}) // First(&u, id): the primary key
 		} else if c, ok := s.condOf(inline); ok {
 			conds = append(conds, c)
@@ -81,14 +82,14 @@ func (s Site) readLoad() (*loadQuery, bool) {
 	}
 	if assocName != "" {
 		// db.Model(&p).Association("Comments").Find(&cs)
-		if fin.name != "Find" || model == nil {
+		if fin.Name != "Find" || model == nil {
 			return nil, false
 		}
-		q.elem = s.elementOf(model)
+		q.elem = s.ElementOf(model)
 		if q.elem == nil {
 			return nil, false
 		}
-		q.owner, _ = derefNamed(info.TypeOf(q.elem)).(*types.Named)
+		q.owner, _ = fixes.DerefNamed(info.TypeOf(q.elem)).(*types.Named)
 		if q.owner == nil {
 			return nil, false
 		}
@@ -121,14 +122,14 @@ func (s Site) readLoad() (*loadQuery, bool) {
 			return nil, false
 		}
 		sel, ok := ast.Unparen(c.args[0]).(*ast.SelectorExpr)
-		if !ok || s.elementOf(sel.X) == nil {
+		if !ok || s.ElementOf(sel.X) == nil {
 			return nil, false
 		}
 		key = sel
 		if c.query == nil {
 			column = "" // the target's primary key
 		} else {
-			text, _ := stringConst(info, c.query)
+			text, _ := fixes.StringConst(info, c.query)
 			m := keyCond.FindStringSubmatch(text)
 			if m == nil {
 				return nil, false
@@ -139,8 +140,8 @@ func (s Site) readLoad() (*loadQuery, bool) {
 	if key == nil {
 		return nil, false
 	}
-	q.elem = s.elementOf(key.X)
-	q.owner, _ = derefNamed(info.TypeOf(q.elem)).(*types.Named)
+	q.elem = s.ElementOf(key.X)
+	q.owner, _ = fixes.DerefNamed(info.TypeOf(q.elem)).(*types.Named)
 	target := elementOrSelf(info.TypeOf(q.dst))
 	if q.owner == nil || target == nil {
 		return nil, false
@@ -164,7 +165,7 @@ func (s Site) readLoad() (*loadQuery, bool) {
 
 // destinationFits reports whether the query fills exactly what the
 // association's field holds, with a finisher that means the same.
-func (s Site) destinationFits(q *loadQuery) bool {
+func (s site) destinationFits(q *loadQuery) bool {
 	dt, ok := s.Pass.TypesInfo.TypeOf(q.dst).(*types.Pointer)
 	if !ok || !types.Identical(dt.Elem(), q.assoc.Field.Type()) {
 		return false
@@ -180,11 +181,11 @@ func (s Site) destinationFits(q *loadQuery) bool {
 }
 
 // condOf reads a condition written as a SQL string and its arguments.
-func (s Site) condOf(args []ast.Expr) (cond, bool) {
+func (s site) condOf(args []ast.Expr) (cond, bool) {
 	if len(args) == 0 {
 		return cond{}, false
 	}
-	if _, ok := stringConst(s.Pass.TypesInfo, args[0]); !ok {
+	if _, ok := fixes.StringConst(s.Pass.TypesInfo, args[0]); !ok {
 		return cond{}, false
 	}
 	return cond{query: args[0], args: args[1:]}, true
@@ -192,24 +193,16 @@ func (s Site) condOf(args []ast.Expr) (cond, bool) {
 
 // constantCond reports whether a condition is the same for every
 // element: SQL text and arguments all constant.
-func (s Site) constantCond(c cond) bool {
+func (s site) constantCond(c cond) bool {
 	if c.query == nil {
 		return false
 	}
 	for _, a := range c.args {
-		if !isConstant(s.Pass.TypesInfo, a) {
+		if !fixes.IsConstant(s.Pass.TypesInfo, a) {
 			return false
 		}
 	}
 	return true
-}
-
-func stringConst(info *types.Info, e ast.Expr) (string, bool) {
-	tv, ok := info.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(tv.Value), true
 }
 
 // isNewOf reports whether e is &T{} or new(T): a model argument naming a
@@ -232,10 +225,10 @@ func elementOrSelf(t types.Type) *types.Named {
 	if t == nil {
 		return nil
 	}
-	if n := elementType(t); n != nil {
+	if n := fixes.ElementType(t); n != nil {
 		return n
 	}
-	n, _ := derefNamed(derefNamed(t)).(*types.Named)
+	n, _ := fixes.DerefNamed(fixes.DerefNamed(t)).(*types.Named)
 	if n != nil && strings.HasPrefix(n.String(), "gorm.io/") {
 		return nil
 	}

@@ -1,4 +1,4 @@
-package fixes
+package gorm
 
 import (
 	"fmt"
@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/nplusonelint/nplusonelint/fixes"
 )
 
 // batchSize is the batch the CreateInBatches fix writes.
@@ -24,7 +26,7 @@ var writeAdvice = map[string]string{
 	"UpdateColumns": `update them with one statement when the values are the same: Where("id IN ?", ids).UpdateColumns(…)`,
 }
 
-// BulkCreate handles a write per element (Django's bulk_create): advice
+// bulkWrite handles a write per element (Django's bulk_create): advice
 // for every GORM write, and for Create an edit that collects the rows in
 // the loop and inserts them after it with one CreateInBatches.
 //
@@ -35,16 +37,16 @@ var writeAdvice = map[string]string{
 // create or save hooks (a batch runs them in another order); every row is
 // a distinct value (a composite literal, a variable of the iteration, or
 // the element itself).
-func BulkCreate(s Site) (string, *analysis.SuggestedFix) {
+func bulkWrite(s site) (string, *analysis.SuggestedFix) {
 	if s.Call == nil {
 		return "", nil
 	}
 	links, recv := chain(s.Pass.TypesInfo, s.Call)
-	if len(links) == 0 || links[len(links)-1].call != s.Call {
+	if len(links) == 0 || links[len(links)-1].Call != s.Call {
 		return "", nil
 	}
-	method := links[len(links)-1].name
-	if links[len(links)-1].fn.Signature().Recv().Type().String() != "*gorm.io/gorm.DB" {
+	method := links[len(links)-1].Name
+	if links[len(links)-1].Fn.Signature().Recv().Type().String() != "*gorm.io/gorm.DB" {
 		return "", nil
 	}
 	advice := writeAdvice[method]
@@ -55,9 +57,9 @@ func BulkCreate(s Site) (string, *analysis.SuggestedFix) {
 	return advice, fix
 }
 
-func (s Site) bulkCreate(links []link, recv ast.Expr) *analysis.SuggestedFix {
+func (s site) bulkCreate(links []fixes.Link, recv ast.Expr) *analysis.SuggestedFix {
 	info := s.Pass.TypesInfo
-	body := loopBody(s.Loop)
+	body := fixes.LoopBody(s.Loop)
 	stmt, ok := s.queryStatement(true)
 	if !ok || body == nil || !s.lastInIteration(stmt, body) || !s.leavesOnlyByContinue(body, stmt) {
 		return nil
@@ -67,7 +69,7 @@ func (s Site) bulkCreate(links []link, recv ast.Expr) *analysis.SuggestedFix {
 		return nil
 	}
 	for _, l := range links[:len(links)-1] {
-		if s.mentionsIteration(l.call, stmt) {
+		if s.mentionsIteration(l.Call, stmt) {
 			return nil
 		}
 	}
@@ -87,10 +89,10 @@ func (s Site) bulkCreate(links []link, recv ast.Expr) *analysis.SuggestedFix {
 	if name == "" {
 		return nil
 	}
-	indent := s.indent(s.Loop.Pos())
+	indent := s.Indent(s.Loop.Pos())
 	decl := fmt.Sprintf("var %s []*%s", name, typ)
 	if rng, ok := s.Loop.(*ast.RangeStmt); ok && isPlainPath(rng.X) && hasLen(info.TypeOf(rng.X)) {
-		decl = fmt.Sprintf("%s := make([]*%s, 0, len(%s))", name, typ, s.text(rng.X))
+		decl = fmt.Sprintf("%s := make([]*%s, 0, len(%s))", name, typ, s.Text(rng.X))
 	}
 	moved, ok := s.movedStatement(stmt, name, indent+"\t")
 	if !ok {
@@ -100,29 +102,18 @@ func (s Site) bulkCreate(links []link, recv ast.Expr) *analysis.SuggestedFix {
 		Message: fmt.Sprintf("collect the rows in %s and insert them after the loop with one CreateInBatches", name),
 		TextEdits: []analysis.TextEdit{
 			{Pos: s.Loop.Pos(), End: s.Loop.Pos(), NewText: []byte(decl + "\n" + indent)},
-			{Pos: stmt.Pos(), End: stmt.End(), NewText: []byte(fmt.Sprintf("%s = append(%s, %s)", name, name, s.text(arg)))},
+			{Pos: stmt.Pos(), End: stmt.End(), NewText: []byte(fmt.Sprintf("%s = append(%s, %s)", name, name, s.Text(arg)))},
 			{Pos: s.Loop.End(), End: s.Loop.End(), NewText: []byte(fmt.Sprintf("\n%sif len(%s) > 0 {\n%s\t%s\n%s}", indent, name, indent, moved, indent))},
 		},
 	}
 }
 
-// loopBody returns a for or range statement's body.
-func loopBody(loop ast.Stmt) *ast.BlockStmt {
-	switch l := loop.(type) {
-	case *ast.RangeStmt:
-		return l.Body
-	case *ast.ForStmt:
-		return l.Body
-	}
-	return nil
-}
-
 // lastInIteration reports whether stmt is the last statement its
 // iteration runs: last of its block, and of each enclosing block up to
 // the loop body, through if statements only.
-func (s Site) lastInIteration(stmt ast.Stmt, body *ast.BlockStmt) bool {
+func (s site) lastInIteration(stmt ast.Stmt, body *ast.BlockStmt) bool {
 	var child ast.Node = stmt
-	for _, n := range s.ancestors(stmt) {
+	for _, n := range s.Ancestors(stmt) {
 		switch n := n.(type) {
 		case *ast.BlockStmt:
 			if len(n.List) == 0 || n.List[len(n.List)-1] != child {
@@ -147,7 +138,7 @@ func (s Site) lastInIteration(stmt ast.Stmt, body *ast.BlockStmt) bool {
 // a plain continue: outside function literals, the loop body has no
 // return (but in stmt, which moves out of the loop), and no branch
 // statement but continue (none in stmt).
-func (s Site) leavesOnlyByContinue(body *ast.BlockStmt, stmt ast.Stmt) bool {
+func (s site) leavesOnlyByContinue(body *ast.BlockStmt, stmt ast.Stmt) bool {
 	ok := true
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -166,11 +157,11 @@ func (s Site) leavesOnlyByContinue(body *ast.BlockStmt, stmt ast.Stmt) bool {
 
 // mentionsIteration reports whether n refers to a variable declared in the
 // loop outside stmt (stmt's own, such as err, move with it).
-func (s Site) mentionsIteration(n ast.Node, stmt ast.Stmt) bool {
+func (s site) mentionsIteration(n ast.Node, stmt ast.Stmt) bool {
 	found := false
 	ast.Inspect(n, func(x ast.Node) bool {
 		if id, ok := x.(*ast.Ident); ok {
-			if v, ok := s.Pass.TypesInfo.Uses[id].(*types.Var); ok && declaredIn(v, s.Loop) && !declaredIn(v, stmt) {
+			if v, ok := s.Pass.TypesInfo.Uses[id].(*types.Var); ok && fixes.DeclaredIn(v, s.Loop) && !fixes.DeclaredIn(v, stmt) {
 				found = true
 			}
 		}
@@ -183,7 +174,7 @@ func (s Site) mentionsIteration(n ast.Node, stmt ast.Stmt) bool {
 // iteration passes a different row: &T{…}, &v with v declared in the
 // iteration (Go 1.22 gives range variables one per iteration), or the
 // element itself (&items[i]).
-func (s Site) distinctRow(arg ast.Expr) (*types.Named, bool) {
+func (s site) distinctRow(arg ast.Expr) (*types.Named, bool) {
 	u, ok := ast.Unparen(arg).(*ast.UnaryExpr)
 	if !ok || u.Op != token.AND {
 		return nil, false
@@ -200,7 +191,7 @@ func (s Site) distinctRow(arg ast.Expr) (*types.Named, bool) {
 		return t, x.Type != nil
 	case *ast.Ident:
 		v, ok := s.Pass.TypesInfo.Uses[x].(*types.Var)
-		if !ok || !declaredIn(v, s.Loop) {
+		if !ok || !fixes.DeclaredIn(v, s.Loop) {
 			return nil, false
 		}
 		if rng, isRange := s.Loop.(*ast.RangeStmt); isRange && v.Pos() < rng.Body.Pos() && !s.perIterationVars() {
@@ -208,14 +199,14 @@ func (s Site) distinctRow(arg ast.Expr) (*types.Named, bool) {
 		}
 		return t, true
 	case *ast.IndexExpr:
-		return t, s.elementOf(x) != nil
+		return t, s.ElementOf(x) != nil
 	}
 	return nil, false
 }
 
 // perIterationVars reports whether the file gets a new range variable per
 // iteration (Go 1.22 and later).
-func (s Site) perIterationVars() bool {
+func (s site) perIterationVars() bool {
 	v := s.Pass.TypesInfo.FileVersions[s.File]
 	return v == "" || v >= "go1.22"
 }
@@ -236,9 +227,9 @@ func hasWriteHooks(t *types.Named) bool {
 // package's types, the import's name for others; false if the file does
 // not import t's package. A composite literal's own type text is used
 // as is.
-func (s Site) typeText(t *types.Named, arg ast.Expr) (string, bool) {
+func (s site) typeText(t *types.Named, arg ast.Expr) (string, bool) {
 	if lit, ok := ast.Unparen(ast.Unparen(arg).(*ast.UnaryExpr).X).(*ast.CompositeLit); ok {
-		if text := s.text(lit.Type); text != "" {
+		if text := s.Text(lit.Type); text != "" {
 			return text, true
 		}
 	}
@@ -264,9 +255,9 @@ func (s Site) typeText(t *types.Named, arg ast.Expr) (string, bool) {
 
 // freshName returns the first name no identifier of the loop's function
 // or the package uses, so a declaration of it shadows nothing.
-func (s Site) freshName(candidates ...string) string {
+func (s site) freshName(candidates ...string) string {
 	used := map[string]bool{}
-	ast.Inspect(s.funcOf(s.Loop), func(n ast.Node) bool {
+	ast.Inspect(s.FuncOf(s.Loop), func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok {
 			used[id.Name] = true
 		}
@@ -302,16 +293,16 @@ func hasLen(t types.Type) bool {
 
 // movedStatement returns stmt's text with the Create replaced by a
 // CreateInBatches of the collected rows, re-indented to indent.
-func (s Site) movedStatement(stmt ast.Stmt, name, indent string) (string, bool) {
-	text := s.text(stmt)
+func (s site) movedStatement(stmt ast.Stmt, name, indent string) (string, bool) {
+	text := s.Text(stmt)
 	sel := ast.Unparen(s.Call.Fun).(*ast.SelectorExpr)
-	src, tf := s.source(stmt.Pos())
+	src, tf := s.Source(stmt.Pos())
 	if text == "" || src == nil {
 		return "", false
 	}
 	from, to := tf.Offset(sel.Sel.Pos())-tf.Offset(stmt.Pos()), tf.Offset(s.Call.End())-tf.Offset(stmt.Pos())
 	text = text[:from] + fmt.Sprintf("CreateInBatches(&%s, %d)", name, batchSize) + text[to:]
-	old := s.indent(stmt.Pos())
+	old := s.Indent(stmt.Pos())
 	lines := strings.Split(text, "\n")
 	for i := 1; i < len(lines); i++ {
 		if !strings.HasPrefix(lines[i], old) {

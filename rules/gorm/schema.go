@@ -1,9 +1,11 @@
-package fixes
+package gorm
 
 import (
 	"go/types"
 	"reflect"
 	"strings"
+
+	"github.com/nplusonelint/nplusonelint/fixes"
 )
 
 // Association is a relation between two GORM models, inferred from struct
@@ -66,7 +68,7 @@ func structFields(st *types.Struct) []field {
 		if tag == "-" || !v.Exported() && !v.Embedded() {
 			continue
 		}
-		if inner, ok := derefNamed(v.Type()).(*types.Named); ok && (v.Embedded() || hasSetting(tag, "EMBEDDED")) {
+		if inner, ok := fixes.DerefNamed(v.Type()).(*types.Named); ok && (v.Embedded() || hasSetting(tag, "EMBEDDED")) {
 			if ist, ok := inner.Underlying().(*types.Struct); ok {
 				out = append(out, structFields(ist)...)
 				continue
@@ -84,7 +86,7 @@ func associationOf(owner *types.Named, f *types.Var, tag string) (Association, b
 	if sl, ok := t.Underlying().(*types.Slice); ok {
 		many, t = true, sl.Elem()
 	}
-	target, ok := derefNamed(t).(*types.Named)
+	target, ok := fixes.DerefNamed(t).(*types.Named)
 	if !ok || !isModel(target) || hasSetting(tag, "POLYMORPHIC") || hasSetting(tag, "SERIALIZER") || hasSetting(tag, "TYPE") {
 		return Association{}, false
 	}
@@ -223,13 +225,6 @@ func hasSetting(tag, key string) bool {
 		}
 	}
 	return false
-}
-
-func derefNamed(t types.Type) types.Type {
-	if p, ok := t.(*types.Pointer); ok {
-		return p.Elem()
-	}
-	return t
 }
 
 // initialisms are the words GORM's naming strategy keeps together.

@@ -1,4 +1,4 @@
-package fixes
+package gorm
 
 import (
 	"fmt"
@@ -8,9 +8,11 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/nplusonelint/nplusonelint/fixes"
 )
 
-// EagerLoad handles a read per element that loads an association of the
+// eagerLoad handles a read per element that loads an association of the
 // element (GORM's select_related and prefetch_related): Preload it in the
 // query that loaded the collection, and read the loaded field in the loop.
 //
@@ -20,7 +22,7 @@ import (
 // the loop reads the association in a way an assignment cannot replace
 // (error handling of First, a pointer field read into a value), or the
 // query that loaded it selects columns.
-func EagerLoad(s Site) (string, *analysis.SuggestedFix) {
+func eagerLoad(s site) (string, *analysis.SuggestedFix) {
 	if s.Call == nil {
 		return "", nil
 	}
@@ -55,12 +57,12 @@ func EagerLoad(s Site) (string, *analysis.SuggestedFix) {
 // preloadPath returns the association path to preload from the model the
 // origin query loads: Author, or Comments.Author when the loop iterates
 // p.Comments inside a loop over posts.
-func (s Site) preloadPath(q *loadQuery) (string, bool) {
+func (s site) preloadPath(q *loadQuery) (string, bool) {
 	if s.Outer == nil {
 		return q.assoc.Name, true
 	}
 	info := s.Pass.TypesInfo
-	outer := elementType(info.TypeOf(s.Outer))
+	outer := fixes.ElementType(info.TypeOf(s.Outer))
 	var fields []string
 	e := ast.Unparen(s.Collection)
 	for {
@@ -90,19 +92,19 @@ func (s Site) preloadPath(q *loadQuery) (string, bool) {
 
 // preloadArgs writes Preload's arguments: the path, then the constant
 // conditions of the loop's query (GORM's filtered preload).
-func (s Site) preloadArgs(path string, extra []cond) string {
+func (s site) preloadArgs(path string, extra []cond) string {
 	args := []string{fmt.Sprintf("%q", path)}
 	if len(extra) > 0 {
 		var sqls []string
 		var vals []string
 		for _, c := range extra {
-			text, _ := stringConst(s.Pass.TypesInfo, c.query)
+			text, _ := fixes.StringConst(s.Pass.TypesInfo, c.query)
 			if len(extra) > 1 {
 				text = "(" + text + ")"
 			}
 			sqls = append(sqls, text)
 			for _, a := range c.args {
-				vals = append(vals, s.text(a))
+				vals = append(vals, s.Text(a))
 			}
 		}
 		args = append(args, fmt.Sprintf("%q", strings.Join(sqls, " AND ")))
@@ -116,22 +118,22 @@ func (s Site) preloadArgs(path string, extra []cond) string {
 // collection), written once in a block enclosing the loop, and select
 // whole rows, and not load path already (a filtered Preload of it would
 // then be overridden); the collection must be filled by nothing else.
-func (s Site) preloadInsertion(path, args string) (analysis.TextEdit, bool) {
+func (s site) preloadInsertion(path, args string) (analysis.TextEdit, bool) {
 	if s.Origin == nil || s.Param {
 		return analysis.TextEdit{}, false
 	}
 	info := s.Pass.TypesInfo
 	links, _ := chain(info, s.Origin)
-	if len(links) == 0 || links[len(links)-1].call != s.Origin || links[len(links)-1].name != "Find" {
+	if len(links) == 0 || links[len(links)-1].Call != s.Origin || links[len(links)-1].Name != "Find" {
 		return analysis.TextEdit{}, false
 	}
 	for _, l := range links[:len(links)-1] {
-		if (l.name == "Preload" || l.name == "Joins") && len(l.call.Args) > 0 {
-			if name, ok := stringConst(info, l.call.Args[0]); ok && name == path {
+		if (l.Name == "Preload" || l.Name == "Joins") && len(l.Call.Args) > 0 {
+			if name, ok := fixes.StringConst(info, l.Call.Args[0]); ok && name == path {
 				return analysis.TextEdit{}, false // loaded already, maybe filtered: not ours to change
 			}
 		}
-		switch l.name {
+		switch l.Name {
 		case "Where", "Or", "Not", "Order", "Limit", "Offset", "Preload", "Joins",
 			"WithContext", "Session", "Debug", "Unscoped", "Scopes", "Table", "InnerJoins":
 		default:
@@ -155,15 +157,15 @@ func (s Site) preloadInsertion(path, args string) (analysis.TextEdit, bool) {
 	if v == nil || s.writes(v) != 1 || !s.encloses(s.Origin, s.Loop) {
 		return analysis.TextEdit{}, false
 	}
-	at := receiverEnd(s.Origin)
+	at := fixes.ReceiverEnd(s.Origin)
 	return analysis.TextEdit{Pos: at, End: at, NewText: []byte(".Preload(" + args + ")")}, true
 }
 
 // writes counts the places in the loop's function that may change v:
 // assignments to it and its address taken.
-func (s Site) writes(v *types.Var) int {
+func (s site) writes(v *types.Var) int {
 	n := 0
-	fn := s.funcOf(s.Loop)
+	fn := s.FuncOf(s.Loop)
 	ast.Inspect(fn, func(node ast.Node) bool {
 		switch node := node.(type) {
 		case *ast.AssignStmt:
@@ -185,8 +187,8 @@ func (s Site) writes(v *types.Var) int {
 // encloses reports whether the statement holding call is written in a
 // block that holds the loop too, before it: the call runs once, always
 // before the loop.
-func (s Site) encloses(call ast.Node, loop ast.Node) bool {
-	for _, n := range s.ancestors(call) {
+func (s site) encloses(call ast.Node, loop ast.Node) bool {
+	for _, n := range s.Ancestors(call) {
 		if _, ok := n.(*ast.FuncLit); ok {
 			return false
 		}
@@ -203,7 +205,7 @@ func (s Site) encloses(call ast.Node, loop ast.Node) bool {
 // type. The statement is the call alone, or an if checking its error
 // when the query is a Find (a Find of nothing is no error, so the check
 // has nothing left to catch).
-func (s Site) readField(q *loadQuery) (analysis.TextEdit, bool) {
+func (s site) readField(q *loadQuery) (analysis.TextEdit, bool) {
 	stmt, ok := s.queryStatement(q.method == "Find")
 	if !ok {
 		return analysis.TextEdit{}, false
@@ -215,17 +217,17 @@ func (s Site) readField(q *loadQuery) (analysis.TextEdit, bool) {
 		return analysis.TextEdit{}, false
 	}
 	info := s.Pass.TypesInfo
-	fn := s.funcOf(s.Loop)
+	fn := s.FuncOf(s.Loop)
 	keep := rootVars(info, q.elem)
 	switch x := ast.Unparen(u.X).(type) {
 	case *ast.SelectorExpr: // Find(&p.Comments)
-		if x.Sel.Name != q.assoc.Name || types.ExprString(x.X) != elem || !s.stillUsed(fn, stmt.Pos(), stmt.End(), keep...) {
+		if x.Sel.Name != q.assoc.Name || types.ExprString(x.X) != elem || !s.StillUsed(fn, stmt.Pos(), stmt.End(), keep...) {
 			return analysis.TextEdit{}, false
 		}
-		return s.removal(stmt), true
+		return s.Removal(stmt), true
 	case *ast.Ident: // First(&author): author = p.Author
 		v, ok := info.Uses[x].(*types.Var)
-		if !ok || !declaredIn(v, fn) || !s.stillUsed(fn, stmt.Pos(), stmt.End(), append(keep, v)...) {
+		if !ok || !fixes.DeclaredIn(v, fn) || !s.StillUsed(fn, stmt.Pos(), stmt.End(), append(keep, v)...) {
 			return analysis.TextEdit{}, false
 		}
 		text := fmt.Sprintf("%s = %s.%s", x.Name, elem, q.assoc.Name)
@@ -237,8 +239,8 @@ func (s Site) readField(q *loadQuery) (analysis.TextEdit, bool) {
 // queryStatement returns the statement that is the query call alone, or,
 // when errChecked is allowed, "if err := <call>[.Error]; err != nil {…}"
 // with no else.
-func (s Site) queryStatement(errChecked bool) (ast.Stmt, bool) {
-	path := s.ancestors(s.Call)
+func (s site) queryStatement(errChecked bool) (ast.Stmt, bool) {
+	path := s.Ancestors(s.Call)
 	if len(path) == 0 {
 		return nil, false
 	}

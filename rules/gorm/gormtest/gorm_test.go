@@ -1,4 +1,4 @@
-package rules_test
+package gormtest
 
 import (
 	"go/types"
@@ -9,6 +9,8 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/nplusonelint/nplusonelint/rules"
+	npgorm "github.com/nplusonelint/nplusonelint/rules/gorm"
+	"github.com/nplusonelint/nplusonelint/rules/libraries"
 )
 
 // Every method the GORM rules name exists on the real type.
@@ -17,7 +19,7 @@ func TestGORMMethodsExist(t *testing.T) {
 		"DB":          reflect.TypeFor[*gorm.DB](),
 		"Association": reflect.TypeFor[*gorm.Association](),
 	}
-	for _, m := range append(rules.GORM.Queries, rules.GORM.Invokers...) {
+	for _, m := range append(npgorm.Library.Queries, npgorm.Library.Invokers...) {
 		typ, ok := types[m.Type]
 		if !ok {
 			t.Errorf("%s.%s: unknown type", m.Type, m.Name)
@@ -32,6 +34,7 @@ func TestGORMMethodsExist(t *testing.T) {
 // Lookup, on the real gorm package's types: finishers run a query with the
 // right kind; builders do not.
 func TestGORMLookup(t *testing.T) {
+	reg := libraries.Registry()
 	pkgs, err := packages.Load(&packages.Config{Mode: packages.NeedTypes | packages.NeedName}, "gorm.io/gorm")
 	if err != nil || len(pkgs) != 1 || len(pkgs[0].Errors) > 0 {
 		t.Fatalf("loading gorm: %v %v", err, pkgs)
@@ -78,7 +81,7 @@ func TestGORMLookup(t *testing.T) {
 		{"Interface", "Exec", rules.Exec, 1},
 	}
 	for _, q := range queries {
-		got, ok := rules.Lookup(method(q.typ, q.name))
+		got, ok := reg.Lookup(method(q.typ, q.name))
 		if !ok || got.Kind != q.kind || got.SQLArg != q.sqlArg {
 			t.Errorf("Lookup(%s.%s) = %+v, %v; want kind %s, SQL arg %d", q.typ, q.name, got, ok, q.kind, q.sqlArg)
 		}
@@ -92,14 +95,14 @@ func TestGORMLookup(t *testing.T) {
 		{"ChainInterface", "Where"}, {"ChainInterface", "Preload"}, {"Interface", "Raw"},
 	}
 	for _, b := range builders {
-		if got, ok := rules.Lookup(method(b.typ, b.name)); ok {
+		if got, ok := reg.Lookup(method(b.typ, b.name)); ok {
 			t.Errorf("Lookup(%s.%s) = %+v; want no query", b.typ, b.name, got)
 		}
 	}
-	if rules.RowHook(method("DB", "Find")) != "" {
+	if lib, _ := reg.RowHook(method("DB", "Find")); lib != nil {
 		t.Errorf("(*gorm.DB).Find is no row hook")
 	}
-	if !rules.IsInvoker(method("DB", "Transaction")) || rules.IsInvoker(method("DB", "FindInBatches")) {
+	if !reg.IsInvoker(method("DB", "Transaction")) || reg.IsInvoker(method("DB", "FindInBatches")) {
 		t.Errorf("Transaction must invoke its callback; FindInBatches must not count as invoking it per element")
 	}
 }

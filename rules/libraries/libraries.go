@@ -1,0 +1,21 @@
+// Package libraries lists the data libraries nplusonelint knows. Adding a
+// library is one package below rules and one line here.
+package libraries
+
+import (
+	"github.com/nplusonelint/nplusonelint/rules"
+	"github.com/nplusonelint/nplusonelint/rules/databasesql"
+	"github.com/nplusonelint/nplusonelint/rules/gorm"
+)
+
+// All lists every library, in the order they are asked.
+func All() []*rules.Library {
+	return []*rules.Library{
+		gorm.Library,
+		databasesql.Library,
+	}
+}
+
+// Registry returns a new registry of every library, to which a caller may
+// add declared queries.
+func Registry() *rules.Registry { return rules.NewRegistry(All()...) }

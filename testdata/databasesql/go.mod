@@ -1,0 +1,3 @@
+module example.com/sqlapp
+
+go 1.26.0

@@ -1,6 +1,7 @@
 package analyzer_test
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -8,8 +9,10 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/ssa"
 
 	"github.com/nplusonelint/nplusonelint/analyzer"
+	"github.com/nplusonelint/nplusonelint/rules/libraries"
 )
 
 // The scenarios live in one module, testdata/src at the repository root,
@@ -80,5 +83,45 @@ func TestFixBulk(t *testing.T) { runFixes(t, "./fixbulk") }
 // own that needs nothing but the standard library.
 func TestDatabaseSQL(t *testing.T) {
 	dir := filepath.Join(analysistest.TestData(), "..", "..", "testdata", "databasesql")
-	analysistest.Run(t, dir, analyzer.Analyzer, "./...")
+	analysistest.Run(t, dir, analyzer.Analyzer, "./basic", "./store", "./service")
+}
+
+// A team's own client is a query API once declared, and only then.
+func TestDeclaredQueries(t *testing.T) {
+	dir := filepath.Join(analysistest.TestData(), "..", "..", "testdata", "databasesql")
+	reg := libraries.Registry()
+	a := analyzer.New(reg)
+	if err := a.Flags.Set("queries", "(*example.com/sqlapp/kv.Client).Get,example.com/sqlapp/kv.Client.GetMany"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, dir, a, "./profiles")
+
+	var undeclared recorder
+	analysistest.Run(&undeclared, dir, analyzer.Analyzer, "./profiles")
+	if len(undeclared.errors) == 0 {
+		t.Error("without -queries the client must be unknown, and the scenario's expectations unmet")
+	}
+	if err := analyzer.New(libraries.Registry()).Flags.Set("queries", "Get"); err == nil {
+		t.Error("a pattern naming no function must be rejected")
+	}
+}
+
+// recorder is an analysistest.Testing that keeps the errors.
+type recorder struct{ errors []string }
+
+func (r *recorder) Errorf(format string, args ...any) {
+	r.errors = append(r.errors, fmt.Sprintf(format, args...))
+}
+
+// An internal error in one function is a diagnostic naming it; the
+// package's other functions are still analyzed.
+func TestInternalErrorIsReported(t *testing.T) {
+	analyzer.SetAnalyzeHook(func(fn *ssa.Function) {
+		if fn.Name() == "Crashes" {
+			panic("injected")
+		}
+	})
+	defer analyzer.SetAnalyzeHook(nil)
+	dir := filepath.Join(analysistest.TestData(), "..", "..", "testdata", "databasesql")
+	analysistest.Run(t, dir, analyzer.Analyzer, "./crash")
 }

@@ -66,6 +66,9 @@ func (s *state) run(funcs []*ssa.Function) {
 	s.exportInterfaceFacts()
 }
 
+// analyzeHook, when set by a test, runs before each function's analysis.
+var analyzeHook func(fn *ssa.Function)
+
 // analyzeGuarded analyzes fn unless an earlier round failed on it; an
 // internal error is reported once and fn is summarised as running nothing.
 func (s *state) analyzeGuarded(fn *ssa.Function) (sum *QueryFact) {
@@ -90,6 +93,9 @@ func sameSummary(a, b *QueryFact) bool {
 // loops, reports the calls that run a query once per element of one of
 // its loops, and summarises the others.
 func (s *state) analyze(fn *ssa.Function) *QueryFact {
+	if analyzeHook != nil {
+		analyzeHook(fn)
+	}
 	var sites []site
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {

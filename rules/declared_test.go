@@ -1,0 +1,51 @@
+package rules_test
+
+import (
+	"go/token"
+	"go/types"
+	"testing"
+
+	"github.com/nplusonelint/nplusonelint/rules"
+)
+
+func TestDeclare(t *testing.T) {
+	pkg := types.NewPackage("example.com/db", "db")
+	client := types.NewNamed(types.NewTypeName(token.NoPos, pkg, "Client", nil), types.NewStruct(nil, nil), nil)
+	method := func(name string) *types.Func {
+		recv := types.NewVar(token.NoPos, pkg, "c", types.NewPointer(client))
+		return types.NewFunc(token.NoPos, pkg, name, types.NewSignatureType(recv, nil, nil, nil, nil, false))
+	}
+	fn := types.NewFunc(token.NoPos, pkg, "Exec", types.NewSignatureType(nil, nil, nil, nil, nil, false))
+
+	for _, c := range []struct {
+		pattern string
+		fn      *types.Func
+		kind    rules.Kind
+		ok      bool
+	}{
+		{"(*example.com/db.Client).Get", method("Get"), rules.Read, true},
+		{"example.com/db.Client.Get", method("Get"), rules.Read, true},
+		{"example.com/db.Client.Get", method("Put"), "", false},
+		{"example.com/db.Client.*=write", method("Put"), rules.Write, true},
+		{"example.com/db.Exec=exec", fn, rules.Exec, true},
+		{"example.com/db.Exec", method("Exec"), "", false},
+		{"example.com/other.Client.Get", method("Get"), "", false},
+	} {
+		reg := rules.NewRegistry()
+		if err := reg.Declare(c.pattern); err != nil {
+			t.Fatalf("Declare(%q): %v", c.pattern, err)
+		}
+		q, ok := reg.Lookup(c.fn)
+		if ok != c.ok || ok && q.Kind != c.kind {
+			t.Errorf("%s: Lookup(%s) = %v, %v; want %v, %v", c.pattern, c.fn, q.Kind, ok, c.kind, c.ok)
+		}
+		if ok && !reg.Reaches("example.com/db") {
+			t.Errorf("%s: importers of example.com/db must count as reaching data", c.pattern)
+		}
+	}
+	for _, bad := range []string{"", "Get", "example.com/db", "(*example.com/db.Client)", "example.com/db.a.b.c", "example.com/db.Exec=delete", "example.com/db.*"} {
+		if err := rules.NewRegistry().Declare(bad); err == nil {
+			t.Errorf("Declare(%q) accepted a bad pattern", bad)
+		}
+	}
+}

@@ -14,7 +14,6 @@ type RuleDoc struct {
 	Text     string // what is reported, and what is not
 	Bad      string // an example that is reported
 	Good     string // the same code without the N+1
-	Fix      string // what the suggested fix does, "" for advice only
 }
 
 // DocsURL is where the rules are documented; RuleURL adds each rule's anchor.
@@ -35,7 +34,6 @@ var Catalog = []RuleDoc{
 		Text:     "A query that reads rows (GORM First/Find/Scan, an association's Find, database/sql Query/QueryRow, a declared read) runs once per element of a collection and depends on the element.",
 		Bad:      "db.Find(&posts)\nfor _, p := range posts {\n\tdb.First(&p.Author, p.AuthorID)\n}",
 		Good:     "db.Preload(\"Author\").Find(&posts)",
-		Fix:      "GORM: Preload of the association in the query that loaded the collection, when the edit is safe.",
 	},
 	{
 		ID:       Write.Rule(),
@@ -44,7 +42,6 @@ var Catalog = []RuleDoc{
 		Text:     "A write through a model API (GORM Create/Save/Update/Delete, association Append/Replace/Delete/Clear) runs once per element and depends on it.",
 		Bad:      "for _, u := range users {\n\tdb.Create(&Log{UserID: u.ID})\n}",
 		Good:     "logs := make([]Log, 0, len(users))\nfor _, u := range users {\n\tlogs = append(logs, Log{UserID: u.ID})\n}\ndb.CreateInBatches(&logs, 100)",
-		Fix:      "GORM: the rows collected in the loop and one CreateInBatches after it, when the loop's behaviour is kept.",
 	},
 	{
 		ID:       Count.Rule(),
@@ -69,7 +66,6 @@ var Catalog = []RuleDoc{
 		Text:     "A count whose result is only compared with zero (n > 0, n == 0, …), in a loop or not: the database counts every matching row to say whether there is one.",
 		Bad:      "var n int64\ndb.Model(&User{}).Where(\"email = ?\", e).Count(&n)\nif n > 0 { … }",
 		Good:     "var n int64\ndb.Model(&User{}).Where(\"email = ?\", e).Select(\"1\").Limit(1).Find(&n)\nif n > 0 { … }",
-		Fix:      "GORM: Select(\"1\").Limit(1).Find(&n) when n is declared fresh and written by nothing else.",
 	},
 	{
 		ID:       "ignore-without-reason",
@@ -102,8 +98,9 @@ func AnalyzerDoc() string {
 	return b.String()
 }
 
-// Markdown renders the catalog as docs/rules.md.
-func Markdown() string {
+// Markdown renders the catalog as docs/rules.md, with what each of libs
+// fixes or advises under each rule.
+func Markdown(libs []*Library) string {
 	var b strings.Builder
 	b.WriteString("# nplusonelint rules\n\n")
 	b.WriteString("<!-- Generated from rules/catalog.go by `go test ./rules -run TestRulesDoc -update`; do not edit. -->\n\n")
@@ -120,10 +117,15 @@ func Markdown() string {
 		if r.Good != "" {
 			fmt.Fprintf(&b, "\nInstead:\n\n```go\n%s\n```\n", r.Good)
 		}
-		if r.Fix != "" {
-			fmt.Fprintf(&b, "\nFix: %s\n", r.Fix)
-		} else if r.Severity != "error" {
-			b.WriteString("\nFix: none; the message carries the advice.\n")
+		if r.Severity != "error" {
+			b.WriteString("\nRemedies:\n\n")
+			for _, lib := range libs {
+				what := lib.RemedyDocs[r.ID]
+				if what == "" {
+					what = "no edit; the message says what to do, when it can"
+				}
+				fmt.Fprintf(&b, "- %s: %s\n", lib.Title, what)
+			}
 		}
 		if r.Severity != "error" {
 			fmt.Fprintf(&b, "\nSuppress: %s\n", suppress)

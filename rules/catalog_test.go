@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/nplusonelint/nplusonelint/rules"
+	"github.com/nplusonelint/nplusonelint/rules/libraries"
 )
 
 var update = flag.Bool("update", false, "rewrite docs/rules.md from the catalog")
@@ -15,7 +16,7 @@ var update = flag.Bool("update", false, "rewrite docs/rules.md from the catalog"
 // docs/rules.md is made from the catalog: it cannot drift.
 func TestRulesDoc(t *testing.T) {
 	path := filepath.Join("..", "docs", "rules.md")
-	want := rules.Markdown()
+	want := rules.Markdown(libraries.All())
 	if *update {
 		if err := os.WriteFile(path, []byte(want), 0o644); err != nil {
 			t.Fatal(err)
@@ -45,6 +46,13 @@ func TestCatalogComplete(t *testing.T) {
 	for _, k := range []rules.Kind{rules.Read, rules.Write, rules.Count, rules.Exec} {
 		if !ids[k.Rule()] {
 			t.Errorf("rule %s is not documented", k.Rule())
+		}
+	}
+	for _, lib := range libraries.All() {
+		for id := range lib.RemedyDocs {
+			if !ids[id] {
+				t.Errorf("%s documents remedies of an unknown rule %s", lib.Name, id)
+			}
 		}
 	}
 	if doc := rules.AnalyzerDoc(); !strings.Contains(doc, rules.Read.Rule()) {

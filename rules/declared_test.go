@@ -49,3 +49,22 @@ func TestDeclare(t *testing.T) {
 		}
 	}
 }
+
+// Code a library generates into the user's module is matched by shape,
+// through the library's Generated function, whatever its import path.
+func TestGenerated(t *testing.T) {
+	pkg := types.NewPackage("example.com/app/db", "db")
+	queries := types.NewNamed(types.NewTypeName(token.NoPos, pkg, "Queries", nil), types.NewStruct(nil, nil), nil)
+	recv := types.NewVar(token.NoPos, pkg, "q", types.NewPointer(queries))
+	get := types.NewFunc(token.NoPos, pkg, "GetAuthor", types.NewSignatureType(recv, nil, nil, nil, nil, false))
+	lib := &rules.Library{Name: "gen", Generated: func(fn *types.Func) (rules.Method, bool) {
+		return rules.Method{Kind: rules.Read}, rules.RecvName(fn.Signature()) == "Queries"
+	}}
+	q, ok := rules.NewRegistry(lib).Lookup(get)
+	if !ok || q.Library != lib || q.Kind != rules.Read || q.SQLArg != -1 {
+		t.Errorf("Lookup(%s) = %+v, %v; want a read of library gen", get, q, ok)
+	}
+	if _, ok := rules.NewRegistry().Lookup(get); ok {
+		t.Errorf("without the library, %s is no query", get)
+	}
+}

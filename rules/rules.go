@@ -81,7 +81,9 @@ type Library struct {
 	// shape of that code rather than by import path.
 	Generated func(fn *types.Func) (Method, bool)
 	// Remedies advises on and fixes this library's N+1s; nil for none.
-	Remedies Remedies
+	// RemedyDocs says, per rule ID, what they do (for docs/rules.md).
+	Remedies   Remedies
+	RemedyDocs map[string]string
 }
 
 // Query describes a call that runs a query.

@@ -20,6 +20,10 @@ var Library = &rules.Library{
 	Queries:  queries(),
 	Handles:  []string{"DB", "Tx", "Conn", "Stmt"},
 	Remedies: remedies{},
+	RemedyDocs: map[string]string{
+		"read-per-element": "one query over the collected keys, `WHERE key IN (…)` or `= ANY($1)` (advice)",
+		"exec-per-element": "one multi-row statement in one transaction (advice)",
+	},
 }
 
 // queries lists the statement-sending methods: Query, QueryRow and Exec

@@ -24,6 +24,12 @@ var Library = &rules.Library{
 	Title:    "GORM",
 	Paths:    []string{path},
 	Remedies: remedies{},
+	RemedyDocs: map[string]string{
+		"read-per-element":       "`Preload(\"X\")` of the association in the query that loaded the collection (a fix when the edit is safe, advice otherwise)",
+		"write-per-element":      "the rows collected in the loop and one `CreateInBatches` after it (a fix when the loop's behaviour is kept); one statement over the keys for other writes (advice)",
+		"count-per-element":      "one count grouped by the key (advice)",
+		"count-compared-to-zero": "`Select(\"1\").Limit(1).Find(&n)` (a fix when `n` is declared fresh and written by nothing else)",
+	},
 	Queries: []rules.Method{
 		{Type: "DB", Name: "First", Kind: rules.Read},
 		{Type: "DB", Name: "Take", Kind: rules.Read},

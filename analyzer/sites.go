@@ -92,7 +92,11 @@ func (s *state) libraryQuery(call ssa.CallInstruction, obj *types.Func, q rules.
 			}
 			// SQL text built from a DML template carries data; other
 			// per-element text is a script or DDL runner's.
-			if !isDML(sqlTemplate(a)) {
+			tmpl := sqlTemplate(a)
+			if r.kind == rules.Read && isWrite(tmpl) {
+				r.kind = rules.Exec // QueryRow("INSERT … RETURNING id") writes
+			}
+			if !isDML(tmpl) {
 				continue
 			}
 		}
@@ -109,6 +113,11 @@ func isDDL(v ssa.Value) bool {
 // isDML reports whether a statement template reads or writes rows.
 func isDML(template string) bool {
 	return startsWith(template, "INSERT ", "UPDATE ", "DELETE ", "SELECT ", "REPLACE ", "UPSERT ", "MERGE ", "WITH ")
+}
+
+// isWrite reports whether a statement template writes rows.
+func isWrite(template string) bool {
+	return startsWith(template, "INSERT ", "UPDATE ", "DELETE ", "REPLACE ", "UPSERT ", "MERGE ")
 }
 
 // sqlTemplate returns the constant text a SQL string is built from: the

@@ -134,3 +134,15 @@ func SameQueryPerElement(db *sql.DB, posts []Post) { // want SameQueryPerElement
 		db.QueryRow("SELECT count(*) FROM posts").Scan(&n)
 	}
 }
+
+// Tag inserts a row per tag through QueryRow, to read the new id: a write
+// per element.
+func Tag(db *sql.DB, postID int64, tags []string) error {
+	for _, t := range tags {
+		var id int64
+		if err := db.QueryRow("INSERT INTO tags (post_id, name) VALUES ($1, $2) RETURNING id", postID, t).Scan(&id); err != nil { // want `\(\*sql.DB\).QueryRow runs once per element of tags .*write all rows with one statement`
+			return err
+		}
+	}
+	return nil
+}

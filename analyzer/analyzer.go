@@ -68,7 +68,7 @@ type checks struct {
 }
 
 func run(pass *analysis.Pass, reg *rules.Registry) (any, error) {
-	if reg.ForPath(pass.Pkg.Path()) != nil {
+	if reg.Owns(pass.Pkg.Path()) {
 		return nil, nil // the libraries themselves are not analyzed
 	}
 	exportCallbackFacts(pass)

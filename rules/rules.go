@@ -16,6 +16,7 @@ package rules
 import (
 	"go/types"
 	"slices"
+	"strings"
 )
 
 // Kind says what a query-executing call does to the database.
@@ -137,6 +138,20 @@ func (r *Registry) Library(name string) *Library {
 // ForPath returns the library that owns the package with the given import
 // path, or nil.
 func (r *Registry) ForPath(path string) *Library { return r.byPath[path] }
+
+// Owns reports whether the package with the given import path is part of
+// a library (the library's packages and those below them, gorm.io/gorm/schema
+// as well as gorm.io/gorm): the library's own code is never analyzed.
+func (r *Registry) Owns(path string) bool {
+	for _, lib := range r.libs {
+		for _, p := range lib.Paths {
+			if path == p || strings.HasPrefix(path, p+"/") {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // Reaches reports whether importing the package with the given path lets
 // a package run queries: it belongs to a library, or declares queries.

@@ -1,0 +1,4 @@
+package driver
+
+// ErrorLines exposes errorLines to the tests.
+var ErrorLines = errorLines

@@ -7,16 +7,19 @@
 //
 // As a vet tool and a fix tool (Go 1.26):
 //
-//	go vet -vettool=$(which nplusonelint) ./...
-//	go fix -fixtool=$(which nplusonelint) ./...
+//	go vet -vettool=/path/to/nplusonelint ./...
+//	go fix -fixtool=/path/to/nplusonelint ./...
 //
-// Plain runs (package patterns, -json, -test) load only the packages that
-// can matter from source (see package driver); everything else — fixes,
-// diffs, the vet and fix protocols — goes through singlechecker.
+// Runs on package patterns go to package driver, which loads from source
+// only the packages whose facts the analysis uses; the vet and fix
+// protocols and the standard driver's own flags (-c, -debug, profiles) go
+// to singlechecker.
 package main
 
 import (
+	"fmt"
 	"os"
+	"slices"
 
 	"golang.org/x/tools/go/analysis/singlechecker"
 
@@ -25,8 +28,30 @@ import (
 )
 
 func main() {
-	if opts, patterns, ok := driver.ParseArgs(os.Args[1:]); ok {
+	action, opts, patterns, err := driver.ParseArgs(os.Args[1:])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "nplusonelint:", err)
+		os.Exit(driver.ExitUsage)
+	}
+	switch action {
+	case driver.ShowHelp:
+		fmt.Print(driver.Usage)
+	case driver.ShowVersion:
+		fmt.Println(driver.VersionString())
+	case driver.RunStandard:
+		// The standard driver analyzes test variants by default; say the
+		// same as this one unless asked.
+		if !slices.ContainsFunc(os.Args[1:], isTestFlag) {
+			os.Args = slices.Insert(os.Args, 1, "-test=false")
+		}
+		singlechecker.Main(analyzer.Analyzer)
+	case driver.VetProtocol:
+		singlechecker.Main(analyzer.Analyzer)
+	default:
 		os.Exit(driver.Run(analyzer.Analyzer, patterns, opts))
 	}
-	singlechecker.Main(analyzer.Analyzer)
+}
+
+func isTestFlag(arg string) bool {
+	return arg == "-test" || arg == "--test" || len(arg) > 6 && (arg[:6] == "-test=" || len(arg) > 7 && arg[:7] == "--test=")
 }

@@ -229,6 +229,10 @@ func writeAll(contents map[string][]byte) error {
 			cleanup()
 			return err
 		}
+		if info.Mode().Perm()&0o200 == 0 {
+			cleanup()
+			return fmt.Errorf("cannot write %s: the file is read-only; no file changed", name)
+		}
 		if f, err := os.OpenFile(target, os.O_WRONLY, 0); err != nil {
 			cleanup()
 			return fmt.Errorf("cannot write %s: %v; no file changed", name, unwrapPath(err))

@@ -34,7 +34,7 @@ func Run(a *analysis.Analyzer, patterns []string, opts Options) int {
 }
 
 func run(a *analysis.Analyzer, patterns []string, opts Options, stdout, stderr io.Writer) int {
-	graph, loadErrs, err := analyze(a, patterns, opts)
+	graph, loadErrs, err := Analyze(a, patterns, opts)
 	if err != nil {
 		fmt.Fprintln(stderr, "nplusonelint:", err)
 		return ExitError
@@ -79,10 +79,6 @@ func run(a *analysis.Analyzer, patterns []string, opts Options, stdout, stderr i
 // actions of those packages are roots of the graph. It also returns the
 // packages' errors (load, parse, type), one line each.
 func Analyze(a *analysis.Analyzer, patterns []string, opts Options) (*checker.Graph, []string, error) {
-	return analyze(a, patterns, opts)
-}
-
-func analyze(a *analysis.Analyzer, patterns []string, opts Options) (*checker.Graph, []string, error) {
 	roots, err := load(patterns, opts)
 	if err != nil {
 		if err.Error() == "matched no packages" {

@@ -18,12 +18,12 @@ import (
 	"golang.org/x/tools/go/packages"
 )
 
-// graphMode asks the go command for the import graph, the files and the
-// export data of every package, without parsing or type-checking any:
-// load decides which packages to check from source.
+// graphMode asks the go command for the import graph and the files of
+// every package, without building, parsing or type-checking any: load
+// decides which packages to check from source, and asks for the export
+// data of the others only.
 const graphMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
-	packages.NeedImports | packages.NeedDeps | packages.NeedModule |
-	packages.NeedExportFile | packages.NeedTypesSizes
+	packages.NeedImports | packages.NeedDeps | packages.NeedModule | packages.NeedTypesSizes
 
 // load lists the packages matching patterns (with their tests when
 // opts.Tests; never the tests of dependencies) and gives each of them
@@ -41,6 +41,9 @@ func load(patterns []string, opts Options) ([]*packages.Package, error) {
 		return nil, fmt.Errorf("matched no packages")
 	}
 	source := fromSource(roots)
+	if err := exportFiles(roots, source, opts); err != nil {
+		return nil, err
+	}
 	l := &loader{fset: token.NewFileSet(), source: source, done: map[*packages.Package]chan struct{}{}}
 	packages.Visit(roots, nil, func(p *packages.Package) {
 		// Every package gets its (empty) types.Package first, so that
@@ -66,6 +69,44 @@ func load(patterns []string, opts Options) ([]*packages.Package, error) {
 	return roots, nil
 }
 
+// exportFiles has the go command build the export data of the packages
+// not checked from source (the build cache has most of it) and records
+// where it is. A test variant of a dependency, which the go command cannot
+// be asked for by path, is checked from source instead.
+func exportFiles(roots []*packages.Package, source map[*packages.Package]bool, opts Options) error {
+	var paths []string
+	byPath := map[string][]*packages.Package{}
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		switch {
+		case source[p] || p.PkgPath == "unsafe":
+		case p.ID != p.PkgPath:
+			source[p] = true
+		default:
+			if byPath[p.PkgPath] == nil {
+				paths = append(paths, p.PkgPath)
+			}
+			byPath[p.PkgPath] = append(byPath[p.PkgPath], p)
+		}
+	})
+	if len(paths) == 0 {
+		return nil
+	}
+	cfg := &packages.Config{Mode: packages.NeedName | packages.NeedExportFile, Dir: opts.Dir}
+	listed, err := packages.Load(cfg, paths...)
+	if err != nil {
+		return err
+	}
+	for _, e := range listed {
+		for _, p := range byPath[e.PkgPath] {
+			p.ExportFile = e.ExportFile
+			if len(p.Errors) == 0 {
+				p.Errors = e.Errors
+			}
+		}
+	}
+	return nil
+}
+
 // loader gives packages their types; one loadPackage per package, after
 // its imports'.
 type loader struct {
@@ -88,9 +129,12 @@ func (l *loader) loadPackage(p *packages.Package) {
 		p.Syntax = []*ast.File{}
 		p.TypesInfo = newTypesInfo()
 		p.Types.MarkComplete()
-	case l.source[p] && len(p.GoFiles) > 0 && p.ExportFile == "":
-		// Neither compiled files nor export data: the go command has
-		// recorded why (cgo failing, say) in p.Errors.
+	case l.source[p] && len(p.GoFiles) > 0:
+		// No compiled files: the go command has recorded why (cgo
+		// failing, say) in p.Errors.
+		if len(p.Errors) == 0 {
+			p.Errors = append(p.Errors, packages.Error{Pos: "-", Msg: "no compiled Go files for " + p.ID, Kind: packages.ListError})
+		}
 		p.IllTyped = true
 	default:
 		if err := l.readExport(p); err != nil {

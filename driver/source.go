@@ -17,7 +17,9 @@ import (
 //     modules, workspace modules, modules replaced by a local directory);
 //   - every package that can reach a data library (imports one, or a
 //     package that does): the analyzer puts those through SSA and exports
-//     what their functions run;
+//     what their functions run, interface methods included (it reads
+//     their implementations in the interface's package, which reaches
+//     the library too);
 //   - the higher-order helpers those packages use: a package declaring a
 //     function that calls (or passes on) one of its function-typed
 //     parameters, imported by a package already selected. Their callback
@@ -49,6 +51,7 @@ func fromSource(roots []*packages.Package) map[*packages.Package]bool {
 	// facts can depend on their own imports' helpers).
 	var walk func(p *packages.Package)
 	walked := map[*packages.Package]bool{}
+	notHelper := map[*packages.Package]bool{}
 	walk = func(p *packages.Package) {
 		if walked[p] {
 			return
@@ -56,7 +59,8 @@ func fromSource(roots []*packages.Package) map[*packages.Package]bool {
 		walked[p] = true
 		for _, imp := range p.Imports {
 			if !source[imp] {
-				if imp.Module == nil || library(imp) || !declaresHigherOrder(imp) {
+				if notHelper[imp] || imp.Module == nil || library(imp) || !declaresHigherOrder(imp) {
+					notHelper[imp] = true
 					continue
 				}
 				source[imp] = true

@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis/singlechecker"
 
@@ -52,6 +53,8 @@ func main() {
 	}
 }
 
+// isTestFlag reports whether arg is -test, -test=… or their -- forms.
 func isTestFlag(arg string) bool {
-	return arg == "-test" || arg == "--test" || len(arg) > 6 && (arg[:6] == "-test=" || len(arg) > 7 && arg[:7] == "--test=")
+	name, _, _ := strings.Cut(strings.TrimLeft(arg, "-"), "=")
+	return strings.HasPrefix(arg, "-") && name == "test"
 }

@@ -68,8 +68,8 @@ type checks struct {
 }
 
 func run(pass *analysis.Pass, reg *rules.Registry) (any, error) {
-	if reg.Owns(pass.Pkg.Path()) {
-		return nil, nil // the libraries themselves are not analyzed
+	if reg.Owns(pass.Pkg.Path()) && !ownModule(pass) {
+		return nil, nil // the libraries themselves are not analyzed, unless worked on
 	}
 	exportCallbackFacts(pass)
 	if !reachesData(pass, reg) {
@@ -85,6 +85,15 @@ func run(pass *analysis.Pass, reg *rules.Registry) (any, error) {
 	c.guard(pass.Files[0].Package, "counts compared to zero", c.reportExistence)
 	c.guard(pass.Files[0].Package, "package", func() { analyzePackage(c) })
 	return nil, nil
+}
+
+// ownModule reports whether the package belongs to a module the user
+// works on (a main or workspace module, which has no version): a data
+// library's own code is analyzed only when its developers run the tool on
+// it, never as a dependency.
+func ownModule(pass *analysis.Pass) bool {
+	m := pass.Module
+	return m != nil && m.Path != "" && (m.Main || m.Version == "")
 }
 
 // guard runs f; an internal error in it is reported as a diagnostic

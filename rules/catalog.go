@@ -76,6 +76,14 @@ var Catalog = []RuleDoc{
 		Good:     "//nplusone:ignore at most three posts per page\ndb.First(&a, p.AuthorID)",
 	},
 	{
+		ID:       "malformed-directive",
+		Title:    "a comment that almost is an //nplusone:ignore directive",
+		Severity: "warning",
+		Text:     "A comment shaped like the directive but not it (`// nplusone:ignore` with a space, a misspelt name such as `//nplusone:ignroe`, `//nplusone ignore`, an unknown `//nplusone:` name) suppresses nothing and is reported, so that a typo never hides a finding or silently fails to.",
+		Bad:      "// nplusone:ignore at most three posts per page\ndb.First(&a, p.AuthorID)",
+		Good:     "//nplusone:ignore at most three posts per page\ndb.First(&a, p.AuthorID)",
+	},
+	{
 		ID:       "internal-error",
 		Title:    "the analysis of a function failed",
 		Severity: "error",

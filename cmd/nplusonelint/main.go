@@ -7,26 +7,58 @@
 //
 // As a vet tool and a fix tool (Go 1.26):
 //
-//	go vet -vettool=$(which nplusonelint) ./...
-//	go fix -fixtool=$(which nplusonelint) ./...
+//	go vet -vettool=/path/to/nplusonelint ./...
+//	go fix -fixtool=/path/to/nplusonelint ./...
 //
-// Plain runs (package patterns, -json, -test) load only the packages that
-// can matter from source (see package driver); everything else — fixes,
-// diffs, the vet and fix protocols — goes through singlechecker.
+// Runs on package patterns go to package driver, which loads from source
+// only the packages whose facts the analysis uses; the vet and fix
+// protocols and the standard driver's own flags (-c, -debug, profiles) go
+// to singlechecker.
 package main
 
 import (
+	"fmt"
 	"os"
+	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis/singlechecker"
 
 	"github.com/nplusonelint/nplusonelint/analyzer"
 	"github.com/nplusonelint/nplusonelint/driver"
+	"github.com/nplusonelint/nplusonelint/rules/libraries"
 )
 
 func main() {
-	if opts, patterns, ok := driver.ParseArgs(os.Args[1:]); ok {
-		os.Exit(driver.Run(analyzer.Analyzer, patterns, opts))
+	reg := libraries.Registry()
+	a := analyzer.New(reg)
+	action, opts, patterns, err := driver.ParseArgs(os.Args[1:], a)
+	opts.Registry = reg
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "nplusonelint:", err)
+		os.Exit(driver.ExitUsage)
 	}
-	singlechecker.Main(analyzer.Analyzer)
+	switch action {
+	case driver.ShowHelp:
+		fmt.Print(driver.Help())
+	case driver.ShowVersion:
+		fmt.Println(driver.VersionString())
+	case driver.RunStandard:
+		// The standard driver analyzes test variants by default; say the
+		// same as this one unless asked.
+		if !slices.ContainsFunc(os.Args[1:], isTestFlag) {
+			os.Args = slices.Insert(os.Args, 1, "-test=false")
+		}
+		singlechecker.Main(a)
+	case driver.VetProtocol:
+		singlechecker.Main(a)
+	default:
+		os.Exit(driver.Run(a, patterns, opts))
+	}
+}
+
+// isTestFlag reports whether arg is -test, -test=… or their -- forms.
+func isTestFlag(arg string) bool {
+	name, _, _ := strings.Cut(strings.TrimLeft(arg, "-"), "=")
+	return strings.HasPrefix(arg, "-") && name == "test"
 }

@@ -1,0 +1,43 @@
+package driver_test
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/nplusonelint/nplusonelint/analyzer"
+	"github.com/nplusonelint/nplusonelint/driver"
+)
+
+// Each mode's exit code: findings, none, packages with errors (which
+// are printed once, as the go command and go/types word them).
+func TestExitCodes(t *testing.T) {
+	dir := filepath.Join("testdata", "own")
+	for _, tc := range []struct {
+		patterns []string
+		opts     driver.Options
+		code     int
+	}{
+		{[]string{"./store"}, driver.Options{}, driver.ExitReported},
+		{[]string{"./store"}, driver.Options{JSON: true}, driver.ExitClean},
+		{[]string{"./broken"}, driver.Options{}, driver.ExitError},
+		{[]string{"./broken"}, driver.Options{JSON: true}, driver.ExitError},
+		{[]string{"./..."}, driver.Options{Tests: true}, driver.ExitError},
+		{[]string{"./nosuchdir/..."}, driver.Options{}, driver.ExitError},
+		{[]string{"example.com/util"}, driver.Options{}, driver.ExitClean},
+	} {
+		tc.opts.Dir = dir
+		var stdout, stderr bytes.Buffer
+		code := driver.RunTo(analyzer.Analyzer, tc.patterns, tc.opts, &stdout, &stderr)
+		if code != tc.code {
+			t.Errorf("%v %+v: exit %d, want %d\nstderr:\n%s", tc.patterns, tc.opts, code, tc.code, &stderr)
+		}
+		if n := strings.Count(stderr.String(), "cannot use \"not a number\""); code == driver.ExitError && n > 1 {
+			t.Errorf("%v %+v: the type error printed %d times:\n%s", tc.patterns, tc.opts, n, &stderr)
+		}
+		if strings.Contains(stderr.String(), "analysis skipped") {
+			t.Errorf("%v %+v: says the analysis was skipped besides the error:\n%s", tc.patterns, tc.opts, &stderr)
+		}
+	}
+}

@@ -1,0 +1,157 @@
+package driver
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/nplusonelint/nplusonelint/rules"
+)
+
+// Action says what the command line asks for.
+type Action int
+
+// The actions of a command line.
+const (
+	RunDriver   Action = iota // run the driver on the patterns
+	RunStandard               // hand the arguments to the standard driver (singlechecker)
+	VetProtocol               // go vet / go fix talking to a vet tool: singlechecker
+	ShowHelp                  // print the usage
+	ShowVersion               // print the version
+)
+
+// Options are the command-line options Run supports.
+type Options struct {
+	JSON  bool   // print diagnostics as JSON on stdout
+	Tests bool   // also analyze the test variants of the packages named
+	Fix   bool   // apply the suggested fixes
+	Diff  bool   // with Fix: print the fixes as a unified diff, write nothing
+	Dir   string // directory to run the build system in; "" for the current one
+	// Registry is the analyzer's registry, whose declared queries decide
+	// which packages reach data; nil for the default libraries.
+	Registry *rules.Registry
+}
+
+// standardFlags are the flags only the standard driver knows (context
+// lines, debugging, profiles): a command line using one is run by it.
+var standardFlags = []string{"c", "debug", "cpuprofile", "memprofile", "trace", "v"}
+
+// ParseArgs reads a command line (without the program name); a's own
+// flags (-queries) are set on a. The go command's vet and fix protocol (a
+// .cfg file, -V=full, -flags) and the standard driver's own flags are
+// recognised and left to singlechecker; anything else wrong is an error,
+// in one line.
+func ParseArgs(args []string, a *analysis.Analyzer) (Action, Options, []string, error) {
+	for _, a := range args {
+		if strings.HasSuffix(a, ".cfg") || a == "-V=full" || a == "--V=full" || a == "-flags" || a == "--flags" {
+			return VetProtocol, Options{}, nil, nil
+		}
+	}
+	var opts Options
+	fs := flag.NewFlagSet("nplusonelint", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	if a != nil {
+		a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, f.Name, f.Usage) })
+	}
+	fs.BoolVar(&opts.JSON, "json", false, "")
+	fs.BoolVar(&opts.Tests, "test", false, "")
+	fs.BoolVar(&opts.Fix, "fix", false, "")
+	fs.BoolVar(&opts.Diff, "diff", false, "")
+	var version bool
+	fs.BoolVar(&version, "V", false, "")
+	fs.BoolVar(&version, "version", false, "")
+	standard := false
+	for _, name := range standardFlags {
+		fs.Func(name, "", func(string) error { standard = true; return nil })
+	}
+	// -v and -debug are boolean-looking in the standard driver.
+	fs.Lookup("v").Value = boolFunc(func() { standard = true })
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ShowHelp, Options{}, nil, nil
+		}
+		return 0, Options{}, nil, fmt.Errorf("%v (see nplusonelint -h)", err)
+	}
+	switch {
+	case version:
+		return ShowVersion, opts, nil, nil
+	case standard:
+		return RunStandard, opts, nil, nil
+	case fs.NArg() == 0:
+		return 0, Options{}, nil, errors.New("no packages named: nplusonelint [flags] packages (see nplusonelint -h)")
+	case opts.JSON && opts.Fix:
+		return 0, Options{}, nil, errors.New("-json and -fix do not go together: -fix prints what it could not fix as text")
+	}
+	for _, p := range fs.Args() {
+		if strings.HasPrefix(p, "-") {
+			return 0, Options{}, nil, fmt.Errorf("flag %s after the packages: flags come first (see nplusonelint -h)", p)
+		}
+		if strings.HasSuffix(p, ".go") {
+			return 0, Options{}, nil, fmt.Errorf("%s: name packages (./..., ./dir, an import path), not files", p)
+		}
+	}
+	// -diff shows what -fix would do.
+	opts.Fix = opts.Fix || opts.Diff
+	return RunDriver, opts, fs.Args(), nil
+}
+
+// boolFunc is a flag that takes no value.
+type boolFunc func()
+
+func (f boolFunc) String() string   { return "" }
+func (f boolFunc) Set(string) error { f(); return nil }
+func (f boolFunc) IsBoolFlag() bool { return true }
+
+// Usage is the command's help text.
+const Usage = `nplusonelint finds N+1 queries in Go database code: a query for a list,
+then one more query per element of that list.
+
+Usage:
+
+	nplusonelint [flags] packages        (./..., ./dir, import paths)
+	go vet -vettool=/path/to/nplusonelint packages
+	go fix -fixtool=/path/to/nplusonelint [-diff] packages
+
+Flags:
+
+	-fix      apply the suggested fixes; print the diagnostics left unfixed
+	-diff     print the fixes as a unified diff instead of applying them
+	-json     print the diagnostics as JSON on stdout
+	-test     also analyze the packages' test variants (default false:
+	          nothing in a _test.go file is reported)
+	-V        print the version
+	-queries  your own query APIs, comma-separated: pkg/path.Func,
+	          (*pkg/path.Type).Method, pkg/path.Type.* (=write, =count,
+	          =exec for their kind; default read)
+	-c N, -debug, -cpuprofile, -memprofile, -trace
+	          run through the standard go/analysis driver instead
+
+Exit status: 0 no N+1 found (or, with -fix, all fixed; with -json, always
+when every package loaded), 3 N+1s reported, 1 packages failed to load or
+type-check (reported anyway for the others), 2 bad command line.
+`
+
+// Help returns the usage followed by the rules the analyzer reports.
+func Help() string {
+	var b strings.Builder
+	b.WriteString(Usage)
+	b.WriteString("\nRules (see " + rules.DocsURL + "):\n\n")
+	for _, r := range rules.Catalog {
+		fmt.Fprintf(&b, "\t%-24s %s\n", r.ID, r.Title)
+	}
+	return b.String()
+}
+
+// VersionString returns the module version the binary was built from.
+func VersionString() string {
+	version := "(devel)"
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
+		version = info.Main.Version
+	}
+	return "nplusonelint " + version
+}

@@ -19,8 +19,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/analysis/singlechecker"
 
@@ -39,22 +37,9 @@ func main() {
 		fmt.Print(driver.Usage)
 	case driver.ShowVersion:
 		fmt.Println(driver.VersionString())
-	case driver.RunStandard:
-		// The standard driver analyzes test variants by default; say the
-		// same as this one unless asked.
-		if !slices.ContainsFunc(os.Args[1:], isTestFlag) {
-			os.Args = slices.Insert(os.Args, 1, "-test=false")
-		}
-		singlechecker.Main(analyzer.Analyzer)
-	case driver.VetProtocol:
+	case driver.RunStandard, driver.VetProtocol:
 		singlechecker.Main(analyzer.Analyzer)
 	default:
 		os.Exit(driver.Run(analyzer.Analyzer, patterns, opts))
 	}
-}
-
-// isTestFlag reports whether arg is -test, -test=… or their -- forms.
-func isTestFlag(arg string) bool {
-	name, _, _ := strings.Cut(strings.TrimLeft(arg, "-"), "=")
-	return strings.HasPrefix(arg, "-") && name == "test"
 }

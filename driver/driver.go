@@ -51,6 +51,7 @@ func run(a *analysis.Analyzer, patterns []string, opts Options, stdout, stderr i
 		}
 	}
 	diags := rootDiagnostics(graph)
+	found := len(diags)
 	switch {
 	case opts.JSON:
 		if err := graph.PrintJSON(stdout); err != nil {
@@ -69,8 +70,8 @@ func run(a *analysis.Analyzer, patterns []string, opts Options, stdout, stderr i
 	for _, d := range diags {
 		printText(stderr, d)
 	}
-	if code == ExitClean && len(diags) > 0 {
-		code = ExitReported
+	if code == ExitClean && (len(diags) > 0 || opts.Diff && found > 0) {
+		code = ExitReported // with -diff: the fixes shown are not applied
 	}
 	return code
 }

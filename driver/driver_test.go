@@ -27,10 +27,10 @@ func TestParseArgs(t *testing.T) {
 		patterns []string
 		err      string
 	}{
-		{[]string{"./..."}, driver.RunDriver, driver.Options{}, []string{"./..."}, ""},
-		{[]string{"-json", "-test", "a", "b"}, driver.RunDriver, driver.Options{JSON: true, Tests: true}, []string{"a", "b"}, ""},
-		{[]string{"-fix", "./..."}, driver.RunDriver, driver.Options{Fix: true}, []string{"./..."}, ""},
-		{[]string{"-diff", "./..."}, driver.RunDriver, driver.Options{Fix: true, Diff: true}, []string{"./..."}, ""},
+		{[]string{"./..."}, driver.RunDriver, driver.Options{Tests: true}, []string{"./..."}, ""},
+		{[]string{"-json", "-test=false", "a", "b"}, driver.RunDriver, driver.Options{JSON: true}, []string{"a", "b"}, ""},
+		{[]string{"-fix", "./..."}, driver.RunDriver, driver.Options{Fix: true, Tests: true}, []string{"./..."}, ""},
+		{[]string{"-diff", "./..."}, driver.RunDriver, driver.Options{Fix: true, Diff: true, Tests: true}, []string{"./..."}, ""},
 		{[]string{"-c=-1", "./..."}, driver.RunStandard, driver.Options{}, nil, ""},
 		{[]string{"-debug", "fpstv", "./..."}, driver.RunStandard, driver.Options{}, nil, ""},
 		{[]string{"/tmp/vet.cfg"}, driver.VetProtocol, driver.Options{}, nil, ""},

@@ -52,14 +52,14 @@ func ParseArgs(args []string, a *analysis.Analyzer) (Action, Options, []string, 
 			return VetProtocol, Options{}, nil, nil
 		}
 	}
-	var opts Options
+	opts := Options{Tests: true}
 	fs := flag.NewFlagSet("nplusonelint", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	if a != nil {
 		a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, f.Name, f.Usage) })
 	}
 	fs.BoolVar(&opts.JSON, "json", false, "")
-	fs.BoolVar(&opts.Tests, "test", false, "")
+	fs.BoolVar(&opts.Tests, "test", true, "")
 	fs.BoolVar(&opts.Fix, "fix", false, "")
 	fs.BoolVar(&opts.Diff, "diff", false, "")
 	var version bool
@@ -79,9 +79,9 @@ func ParseArgs(args []string, a *analysis.Analyzer) (Action, Options, []string, 
 	}
 	switch {
 	case version:
-		return ShowVersion, opts, nil, nil
+		return ShowVersion, Options{}, nil, nil
 	case standard:
-		return RunStandard, opts, nil, nil
+		return RunStandard, Options{}, nil, nil
 	case fs.NArg() == 0:
 		return 0, Options{}, nil, errors.New("no packages named: nplusonelint [flags] packages (see nplusonelint -h)")
 	case opts.JSON && opts.Fix:
@@ -122,8 +122,9 @@ Flags:
 	-fix      apply the suggested fixes; print the diagnostics left unfixed
 	-diff     print the fixes as a unified diff instead of applying them
 	-json     print the diagnostics as JSON on stdout
-	-test     also analyze the packages' test variants (default false:
-	          nothing in a _test.go file is reported)
+	-test     analyze the packages with their tests, as go vet does
+	          (default true; nothing in a _test.go file is reported, but
+	          test code can complete what is known of the other files)
 	-V        print the version
 	-queries  your own query APIs, comma-separated: pkg/path.Func,
 	          (*pkg/path.Type).Method, pkg/path.Type.* (=write, =count,

@@ -19,8 +19,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/analysis/singlechecker"
 
@@ -43,22 +41,9 @@ func main() {
 		fmt.Print(driver.Help())
 	case driver.ShowVersion:
 		fmt.Println(driver.VersionString())
-	case driver.RunStandard:
-		// The standard driver analyzes test variants by default; say the
-		// same as this one unless asked.
-		if !slices.ContainsFunc(os.Args[1:], isTestFlag) {
-			os.Args = slices.Insert(os.Args, 1, "-test=false")
-		}
-		singlechecker.Main(a)
-	case driver.VetProtocol:
+	case driver.RunStandard, driver.VetProtocol:
 		singlechecker.Main(a)
 	default:
 		os.Exit(driver.Run(a, patterns, opts))
 	}
-}
-
-// isTestFlag reports whether arg is -test, -test=… or their -- forms.
-func isTestFlag(arg string) bool {
-	name, _, _ := strings.Cut(strings.TrimLeft(arg, "-"), "=")
-	return strings.HasPrefix(arg, "-") && name == "test"
 }

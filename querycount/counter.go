@@ -1,0 +1,65 @@
+package querycount
+
+import (
+	"context"
+	"runtime"
+	"sync/atomic"
+	"time"
+)
+
+// A Counter records the statements of the database handles it wraps
+// (Connector, Driver, Open) or is attached to by an adapter: into the
+// unit of work of each statement's context, and into the unit of a
+// Capture, Run or Expect in progress, whatever the context. It is safe
+// for concurrent use, but a Capture counts every statement its handles
+// run meanwhile: tests that share a database in parallel use units in
+// contexts (ExpectContext) instead.
+type Counter struct {
+	run atomic.Pointer[Unit]
+}
+
+// New returns a counter.
+func New() *Counter { return &Counter{} }
+
+// Record records a statement that started at start and has just ended
+// with err, run with ctx, its call site found from the caller's stack.
+// Adapters of libraries that do not go through database/sql call it.
+func (c *Counter) Record(ctx context.Context, sql string, start time.Time, err error) {
+	u, r := FromContext(ctx), c.run.Load()
+	if u == nil && r == nil {
+		return
+	}
+	rec := record{sql: sql, start: start, dur: time.Since(start), err: err}
+	var st stack
+	runtime.Callers(2, st[:])
+	if u != nil {
+		u.add(&rec, &st)
+	}
+	if r != nil && r != u {
+		r.add(&rec, &st)
+	}
+}
+
+// Capture returns the unit of the statements c's handles run while f
+// runs. Captures nest: the inner one sees its own statements only.
+func (c *Counter) Capture(f func()) *Unit {
+	u := NewUnit("", nil)
+	prev := c.run.Swap(u)
+	defer c.run.Store(prev)
+	f()
+	u.Finish()
+	return u
+}
+
+// Run returns how many statements c's handles run while f runs.
+func (c *Counter) Run(f func()) int { return c.Capture(f).Count() }
+
+// CaptureContext returns the unit of the statements run with the context
+// f is given, a copy of ctx carrying a new unit: counted by any Counter
+// or adapter, and only those of f, whatever runs in parallel.
+func CaptureContext(ctx context.Context, f func(ctx context.Context)) *Unit {
+	u := NewUnit("", nil)
+	f(NewContext(ctx, u))
+	u.Finish()
+	return u
+}

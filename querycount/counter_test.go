@@ -1,0 +1,138 @@
+package querycount_test
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/nplusonelint/nplusonelint/querycount"
+)
+
+func openNop(t testing.TB, d nopDriver) (*querycount.Counter, *sql.DB) {
+	c := querycount.New()
+	db := sql.OpenDB(c.Connector(connectorOf(d)))
+	t.Cleanup(func() { db.Close() })
+	return c, db
+}
+
+// connectorOf is the connector sql.Open would make for d.
+type connectorOf nopDriver
+
+func (k connectorOf) Connect(context.Context) (driver.Conn, error) { return nopDriver(k).Open("") }
+func (k connectorOf) Driver() driver.Driver                        { return nopDriver(k) }
+
+// line returns the line after the caller's.
+func line() int {
+	_, _, l, _ := runtime.Caller(1)
+	return l + 1
+}
+
+func TestCountsExecQueryAndPrepared(t *testing.T) {
+	for _, d := range []nopDriver{{}, {prepareOnly: true}} {
+		c, db := openNop(t, d)
+		c.Expect(t, 4, func() {
+			db.Exec("DELETE FROM t WHERE id = ?", 1)
+			rows, err := db.Query("SELECT x FROM t")
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows.Close()
+			st, err := db.Prepare("SELECT x FROM t WHERE id = ?")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range 2 {
+				st.QueryRow(i).Scan(new(int))
+			}
+			st.Close()
+			tx, _ := db.Begin()
+			tx.Commit()
+			db.Ping()
+		})
+	}
+}
+
+func TestCallerIsTheCallersLine(t *testing.T) {
+	c, db := openNop(t, nopDriver{})
+	var want int
+	u := c.Capture(func() {
+		want = line()
+		db.Exec("UPDATE t SET x = 1")
+	})
+	s := u.Statements()
+	if len(s) != 1 {
+		t.Fatalf("%d statements, want 1", len(s))
+	}
+	if got := s[0].Caller; filepath.Base(got.File) != "counter_test.go" || got.Line != want || !strings.HasSuffix(got.Function, "TestCallerIsTheCallersLine.func1") {
+		t.Errorf("caller %+v, want counter_test.go:%d", got, want)
+	}
+	if s[0].Library == nil || s[0].Library.Name != "database/sql" {
+		t.Errorf("library %v, want database/sql", s[0].Library)
+	}
+}
+
+// Units in contexts see only their own statements, whatever runs in
+// parallel; statements without a unit or capture are not kept.
+func TestUnitsAreIsolated(t *testing.T) {
+	_, db := openNop(t, nopDriver{})
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Go(func() {
+			u := querycount.CaptureContext(context.Background(), func(ctx context.Context) {
+				for range i {
+					db.ExecContext(ctx, "INSERT INTO t VALUES (?)", i)
+				}
+				db.Exec("SELECT 1") // no unit
+			})
+			if u.Count() != i {
+				t.Errorf("unit %d saw %d statements", i, u.Count())
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func TestDetectorReportsEachDuplicateOnce(t *testing.T) {
+	_, db := openNop(t, nopDriver{})
+	var col querycount.Collector
+	u := querycount.NewUnit("GET /posts", &querycount.Detector{Min: 3, Report: col.Report})
+	ctx := querycount.NewContext(context.Background(), u)
+	db.QueryContext(ctx, "SELECT * FROM posts")
+	var want int
+	for i := range 5 {
+		want = line()
+		db.QueryContext(ctx, "SELECT * FROM authors WHERE id = ?", i)
+		db.QueryContext(ctx, "SELECT * FROM tags WHERE post_id = "+string(rune('0'+i)))
+	}
+	for range 2 {
+		db.QueryContext(ctx, "SELECT 1") // under Min
+	}
+	u.Finish()
+	u.Finish()
+	db.QueryContext(ctx, "SELECT 2") // after the end: not recorded
+	f := col.Findings()
+	if len(f) != 2 {
+		t.Fatalf("%d findings, want 2: %v", len(f), f)
+	}
+	g := f[0].Group
+	if g.Count() != 5 || g.SQL != "SELECT * FROM authors WHERE id = ?" || g.Caller.Line != want {
+		t.Errorf("first finding %d× %q at %s, want 5× the authors query at line %d", g.Count(), g.SQL, g.Caller, want)
+	}
+	if f[1].Group.SQL != "SELECT * FROM tags WHERE post_id = ?" {
+		t.Errorf("second finding %q, want the tags query with its literal folded", f[1].Group.SQL)
+	}
+	msg := querycount.Message(f[0].Unit, g)
+	for _, part := range []string{"5×", "counter_test.go:", "GET /posts", "database/sql: collect the keys"} {
+		if !strings.Contains(msg, part) {
+			t.Errorf("message %q lacks %q", msg, part)
+		}
+	}
+	if u.Count() != 13 {
+		t.Errorf("unit holds %d statements, want 13", u.Count())
+	}
+}

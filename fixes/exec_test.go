@@ -26,7 +26,7 @@ import (
 	"gorm.io/gorm/logger"
 
 	"example.com/app/exec/blog"
-	"github.com/nplusonelint/nplusonelint/querycount"
+	"github.com/nplusonelint/nplusonelint/querycount/gormcount"
 )
 
 type result struct {
@@ -52,7 +52,7 @@ func main() {
 		if err := blog.Seed(db, *n); err != nil {
 			panic(err)
 		}
-		c := querycount.Attach(db)
+		c := gormcount.Attach(db)
 		var res any
 		stmts := c.Run(func() { res, err = scenario(db) })
 		r := result{Statements: stmts, Result: res}
@@ -154,7 +154,11 @@ require (
 	gorm.io/gorm v1.31.2
 )
 
-replace github.com/nplusonelint/nplusonelint => %s
+replace github.com/nplusonelint/nplusonelint => %[1]s
+
+replace github.com/nplusonelint/nplusonelint/querycount => %[1]s/querycount
+
+replace github.com/nplusonelint/nplusonelint/querycount/gormcount => %[1]s/querycount/gormcount
 `, root)
 	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
 	if err != nil {

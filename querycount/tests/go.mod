@@ -5,6 +5,7 @@ go 1.26.0
 require (
 	github.com/glebarez/go-sqlite v1.21.2
 	github.com/glebarez/sqlite v1.11.0
+	github.com/jmoiron/sqlx v1.4.0
 	github.com/nplusonelint/nplusonelint/querycount v0.0.0
 	github.com/nplusonelint/nplusonelint/querycount/gormcount v0.0.0-00010101000000-000000000000
 	gorm.io/gorm v1.31.2

@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"html/template"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/nplusonelint/nplusonelint/querycount"
@@ -14,7 +15,8 @@ import (
 var pageHTML string
 
 var page = template.Must(template.New("page").Funcs(template.FuncMap{
-	"ms": fmtDuration,
+	"ms":    fmtDuration,
+	"short": shortFunction,
 }).Parse(pageHTML))
 
 // request is a kept unit as the page shows it.
@@ -60,6 +62,10 @@ func (rec *Recorder) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	w.Write(b.Bytes())
 }
+
+// shortFunction drops the directories of a function's package path
+// ("example.com/app/blog.List.func1" → "blog.List.func1").
+func shortFunction(name string) string { return name[strings.LastIndexByte(name, '/')+1:] }
 
 // fmtDuration prints a duration to the microsecond.
 func fmtDuration(d time.Duration) string { return d.Round(time.Microsecond).String() }

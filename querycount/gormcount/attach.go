@@ -44,7 +44,8 @@ func (*plugin) Name() string { return pluginName }
 func (p *plugin) Initialize(db *gorm.DB) error {
 	cb := db.Callback()
 	for _, r := range []struct{ before, after registrar }{
-		{cb.Query().Before("gorm:query"), cb.Query().After("gorm:query")},
+		// Before preload: a statement's time is its own, not its preloads'.
+		{cb.Query().Before("gorm:query"), cb.Query().After("gorm:query").Before("gorm:preload")},
 		{cb.Create().Before("gorm:create"), cb.Create().After("gorm:create")},
 		{cb.Update().Before("gorm:update"), cb.Update().After("gorm:update")},
 		{cb.Delete().Before("gorm:delete"), cb.Delete().After("gorm:delete")},

@@ -1,0 +1,45 @@
+package querycount
+
+import (
+	"context"
+	"runtime"
+	"time"
+)
+
+// A Running statement has started and not yet ended: for adapters of
+// libraries whose hooks see a statement start and end in different
+// calls (pgx's QueryTracer ends a query when its rows are closed), so
+// that the call site is the one that started it.
+type Running struct {
+	u, r  *Unit
+	rec   record
+	stack stack
+}
+
+// Begin notes that a statement run with ctx starts now, its call site
+// found from the caller's stack. It returns nil when nothing records the
+// statement (no unit in ctx, no Capture in progress): End on nil does
+// nothing.
+func (c *Counter) Begin(ctx context.Context, sql string) *Running {
+	u, r := FromContext(ctx), c.run.Load()
+	if u == nil && r == nil {
+		return nil
+	}
+	s := &Running{u: u, r: r, rec: record{sql: sql, start: time.Now()}}
+	runtime.Callers(2, s.stack[:])
+	return s
+}
+
+// End records the statement as ended now with err.
+func (s *Running) End(err error) {
+	if s == nil {
+		return
+	}
+	s.rec.dur, s.rec.err = time.Since(s.rec.start), err
+	if s.u != nil {
+		s.u.add(&s.rec, &s.stack)
+	}
+	if s.r != nil && s.r != s.u {
+		s.r.add(&s.rec, &s.stack)
+	}
+}

@@ -3,6 +3,7 @@ package querycount
 import (
 	"cmp"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -30,13 +31,32 @@ func (g Group) Duration() time.Duration {
 	return d
 }
 
-// Advice returns the remedy for the group in its library's idiom, or ""
-// when no known library ran it.
+// Advice returns the remedy for the group: for a count, an update or a
+// delete, one statement over the keys; for an insert or a read, the
+// library's idiom, or "" when no known library ran it.
 func (g Group) Advice() string {
-	if g.Library == nil {
+	switch verb := firstWord(g.SQL); {
+	case verb == "UPDATE" || verb == "DELETE":
+		return "one statement over the keys: … WHERE id IN (…)"
+	case verb == "SELECT" && strings.HasPrefix(strings.ToUpper(strings.TrimPrefix(g.SQL[len(verb):], " ")), "COUNT("):
+		return "count them in one query grouped by the key: SELECT key, count(*) … WHERE key IN (…) GROUP BY key"
+	case g.Library == nil:
 		return ""
+	case verb == "INSERT" && g.Library.InsertAdvice != "":
+		return g.Library.InsertAdvice
+	case verb == "INSERT":
+		return "collect the rows and insert them in one multi-row INSERT"
 	}
 	return g.Library.Advice
+}
+
+// firstWord returns the SQL's first word in upper case.
+func firstWord(sql string) string {
+	sql = strings.TrimLeft(sql, " (")
+	if i := strings.IndexByte(sql, ' '); i >= 0 {
+		sql = sql[:i]
+	}
+	return strings.ToUpper(sql)
 }
 
 type groupKey struct {

@@ -13,9 +13,12 @@ type Library struct {
 	// Packages are import path prefixes of the library's packages; a
 	// prefix matches the package itself and the packages below it.
 	Packages []string
-	// Advice is the remedy for a statement run once per element, in the
+	// Advice is the remedy for a read run once per element, in the
 	// library's idiom (the advice of nplusonelint's static rules).
 	Advice string
+	// InsertAdvice is the remedy for an INSERT run once per element;
+	// empty means a multi-row INSERT.
+	InsertAdvice string
 }
 
 // Libraries are the data libraries known to call sites and reports. The
@@ -24,16 +27,20 @@ type Library struct {
 // adapter being imported. The first library whose packages match the
 // outermost library frame of a statement's stack ran it.
 var Libraries = []*Library{
-	{Name: "GORM", Packages: []string{"gorm.io/"},
-		Advice: `load the association with the list: Preload("Assoc") (or Joins) on the query that loads it`},
+	{Name: "GORM", Packages: []string{"gorm.io/", "github.com/jinzhu/gorm"},
+		Advice:       `load the association with the list: Preload("Assoc") (or Joins) on the query that loads it`,
+		InsertAdvice: `collect the rows and insert them after the loop: CreateInBatches(&rows, 100)`},
 	{Name: "sqlx", Packages: []string{"github.com/jmoiron/sqlx"},
 		Advice: `collect the keys and run one query: sqlx.In("… WHERE id IN (?)", ids), then db.Rebind`},
 	{Name: "pgx", Packages: []string{"github.com/jackc/pgx/"},
-		Advice: `collect the keys and run one query with "= ANY($1)", or queue the statements in a pgx.Batch`},
+		Advice:       `collect the keys and run one query with "= ANY($1)", or queue the statements in a pgx.Batch`,
+		InsertAdvice: `collect the rows and send them at once: CopyFrom, or a pgx.Batch`},
 	{Name: "bun", Packages: []string{"github.com/uptrace/bun"},
-		Advice: `load the relation with the list: Relation("Assoc") on the query that loads it`},
+		Advice:       `load the relation with the list: Relation("Assoc") on the query that loads it`,
+		InsertAdvice: `collect the rows and insert them in one query: NewInsert().Model(&rows)`},
 	{Name: "ent", Packages: []string{"entgo.io/ent"},
-		Advice: `eager-load the edge with the list: WithAssoc() on the query that loads it`},
+		Advice:       `eager-load the edge with the list: WithAssoc() on the query that loads it`,
+		InsertAdvice: `collect the builders and insert them in one query: CreateBulk(builders...)`},
 	{Name: "sqlboiler", Packages: []string{"github.com/aarondl/sqlboiler", "github.com/volatiletech/sqlboiler"},
 		Advice: `eager-load the relationship with the list: qm.Load("Assoc") on the query that loads it`},
 	{Name: "xorm", Packages: []string{"xorm.io/"},

@@ -1,6 +1,7 @@
 package querycount_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/nplusonelint/nplusonelint/querycount"
@@ -24,6 +25,28 @@ func TestNormalize(t *testing.T) {
 	} {
 		if got := querycount.Normalize(tc.in); got != tc.want {
 			t.Errorf("Normalize(%q)\n = %q\nwant %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestAdviceFollowsTheStatement(t *testing.T) {
+	gorm := querycount.Libraries[0]
+	for _, tc := range []struct {
+		sql  string
+		lib  *querycount.Library
+		want string
+	}{
+		{"SELECT * FROM authors WHERE id = ?", gorm, "Preload("},
+		{"SELECT count(*) FROM likes WHERE post_id = ?", gorm, "GROUP BY key"},
+		{"select COUNT(1) from likes where post_id = ?", nil, "GROUP BY key"},
+		{"INSERT INTO tags (name) VALUES (?)", gorm, "CreateInBatches"},
+		{"INSERT INTO tags (name) VALUES (?)", &querycount.Library{Name: "x"}, "multi-row INSERT"},
+		{"UPDATE posts SET views = ? WHERE id = ?", gorm, "WHERE id IN"},
+		{"SELECT * FROM authors WHERE id = ?", nil, ""},
+	} {
+		g := querycount.Group{SQL: tc.sql, Library: tc.lib}
+		if got := g.Advice(); tc.want == "" && got != "" || !strings.Contains(got, tc.want) {
+			t.Errorf("advice for %q: %q, want %q in it", tc.sql, got, tc.want)
 		}
 	}
 }

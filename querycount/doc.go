@@ -9,10 +9,14 @@
 //	c := querycount.New()
 //	db, err := c.Open("sqlite", "file::memory:")      // or sql.OpenDB(c.Connector(conn))
 //
-// Libraries that do not go through database/sql, or whose own hooks name
-// better call sites, have adapters in modules of their own, so that this
-// module adds nothing to its user's module graph: gormcount (GORM
-// callbacks), pgxcount (pgx v5 QueryTracer, pools included).
+// Call sites are found by skipping the frames of the known libraries
+// (Libraries), so a library on database/sql needs no hook of its own: bun,
+// sqlx and ent are counted with their callers' lines by the wrapper
+// alone. Adapters, in modules of their own so that this module adds
+// nothing to its user's module graph, serve what the wrapper cannot
+// reach: gormcount (GORM callbacks, for a *gorm.DB opened on a driver
+// the program does not wrap) and pgxcount (pgx v5 QueryTracer, pools
+// included).
 //
 // # Tests
 //

@@ -136,3 +136,17 @@ func TestDetectorReportsEachDuplicateOnce(t *testing.T) {
 		t.Errorf("unit holds %d statements, want 13", u.Count())
 	}
 }
+
+// A query method in a generated file is skipped: the call site is the
+// hand-written line that called it.
+func TestGeneratedFramesAreSkipped(t *testing.T) {
+	c, db := openNop(t, nopDriver{})
+	var want int
+	u := c.Capture(func() {
+		want = line()
+		getAuthor(context.Background(), db, 1)
+	})
+	if s := u.Statements(); len(s) != 1 || s[0].Caller.Line != want || filepath.Base(s[0].Caller.File) != "counter_test.go" {
+		t.Errorf("statements %+v, want one called from counter_test.go:%d", s, want)
+	}
+}

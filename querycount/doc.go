@@ -7,12 +7,12 @@
 // database/sql (GORM, ent, bun, sqlx, sqlboiler, xorm, sqlc) is counted:
 //
 //	c := querycount.New()
-//	db, err := c.Open("sqlite", "file::memory:")      // or sql.OpenDB(c.Connector(conn))
+//	db, err := c.Open("sqlite", "blog.db")      // or sql.OpenDB(c.Connector(conn))
 //
 // Call sites are found by skipping the frames of the known libraries
-// (Libraries), so a library on database/sql needs no hook of its own: bun,
-// sqlx and ent are counted with their callers' lines by the wrapper
-// alone. Adapters, in modules of their own so that this module adds
+// (Libraries) and of generated code (ent's client, sqlc's queries), so a
+// library on database/sql needs no hook of its own: bun, sqlx, ent and
+// sqlc are counted with their callers' lines by the wrapper alone. Adapters, in modules of their own so that this module adds
 // nothing to its user's module graph, serve what the wrapper cannot
 // reach: gormcount (GORM callbacks, for a *gorm.DB opened on a driver
 // the program does not wrap) and pgxcount (pgx v5 QueryTracer, pools

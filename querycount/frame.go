@@ -12,8 +12,8 @@ import (
 const stackDepth = 48
 
 // A Frame is a statement's call site: the innermost frame of the caller's
-// code, below the frames of database/sql, the data libraries, this module
-// and the runtime.
+// hand-written code, below the frames of database/sql, the data
+// libraries, generated code, this module and the runtime.
 type Frame struct {
 	Function string
 	File     string
@@ -43,7 +43,7 @@ func resolve(pcs []uintptr) site {
 	for {
 		f, more := frames.Next()
 		lib, skip := libraryOf(f.Function)
-		if !skip {
+		if !skip && !generated(f.File) {
 			s.caller = Frame{Function: f.Function, File: f.File, Line: f.Line}
 			return s
 		}

@@ -10,8 +10,9 @@ import (
 // A Counter records the statements of the database handles it wraps
 // (Connector, Driver, Open) or is attached to by an adapter: into the
 // unit of work of each statement's context, and into the unit of a
-// Capture, Run or Expect in progress, whatever the context. It is safe
-// for concurrent use, but a Capture counts every statement its handles
+// Capture, Run or Expect in progress, whatever the context. Its handles
+// are safe for concurrent use; Captures are not run from several
+// goroutines at once, and a Capture counts every statement its handles
 // run meanwhile: tests that share a database in parallel use units in
 // contexts (ExpectContext) instead.
 type Counter struct {
@@ -32,20 +33,30 @@ func (c *Counter) Record(ctx context.Context, sql string, start time.Time, err e
 	rec := record{sql: sql, start: start, dur: time.Since(start), err: err}
 	var st stack
 	runtime.Callers(2, st[:])
+	store(u, r, &rec, &st)
+}
+
+// store adds a statement to the unit of its context and to the
+// captures in progress, innermost first.
+func store(u, r *Unit, rec *record, st *stack) {
 	if u != nil {
-		u.add(&rec, &st)
+		u.add(rec, st)
 	}
-	if r != nil && r != u {
-		r.add(&rec, &st)
+	for ; r != nil; r = r.outer {
+		if r != u {
+			r.add(rec, st)
+		}
 	}
 }
 
 // Capture returns the unit of the statements c's handles run while f
-// runs. Captures nest: the inner one sees its own statements only.
+// runs. Captures nest: an outer capture sees the inner one's statements
+// too.
 func (c *Counter) Capture(f func()) *Unit {
 	u := NewUnit("", nil)
-	prev := c.run.Swap(u)
-	defer c.run.Store(prev)
+	u.outer = c.run.Load()
+	c.run.Store(u)
+	defer c.run.Store(u.outer)
 	f()
 	u.Finish()
 	return u

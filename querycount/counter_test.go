@@ -150,3 +150,16 @@ func TestGeneratedFramesAreSkipped(t *testing.T) {
 		t.Errorf("statements %+v, want one called from counter_test.go:%d", s, want)
 	}
 }
+
+func TestCapturesNest(t *testing.T) {
+	c, db := openNop(t, nopDriver{})
+	var inner *querycount.Unit
+	outer := c.Capture(func() {
+		db.Exec("DELETE FROM a")
+		inner = c.Capture(func() { db.Exec("DELETE FROM b") })
+		db.Exec("DELETE FROM c")
+	})
+	if outer.Count() != 3 || inner.Count() != 1 {
+		t.Errorf("outer saw %d statements, inner %d; want 3 and 1", outer.Count(), inner.Count())
+	}
+}

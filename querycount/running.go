@@ -36,10 +36,5 @@ func (s *Running) End(err error) {
 		return
 	}
 	s.rec.dur, s.rec.err = time.Since(s.rec.start), err
-	if s.u != nil {
-		s.u.add(&s.rec, &s.stack)
-	}
-	if s.r != nil && s.r != s.u {
-		s.r.add(&s.rec, &s.stack)
-	}
+	store(s.u, s.r, &s.rec, &s.stack)
 }

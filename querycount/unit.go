@@ -14,6 +14,8 @@ type Unit struct {
 	name     string
 	start    time.Time
 	detector *Detector
+	// outer is the capture in progress when this one started.
+	outer *Unit
 
 	mu   sync.Mutex
 	recs []record

@@ -49,6 +49,13 @@ func store(u, r *Unit, rec *record, st *stack) {
 	}
 }
 
+// Active reports whether a statement run with ctx now would be recorded:
+// ctx carries a unit of work or a Capture is in progress. Adapters check
+// it before spending anything on a statement.
+func (c *Counter) Active(ctx context.Context) bool {
+	return FromContext(ctx) != nil || c.run.Load() != nil
+}
+
 // Capture returns the unit of the statements c's handles run while f
 // runs. Captures nest: an outer capture sees the inner one's statements
 // too.

@@ -52,7 +52,7 @@ func (p *plugin) Initialize(db *gorm.DB) error {
 		{cb.Row().Before("gorm:row"), cb.Row().After("gorm:row")},
 		{cb.Raw().Before("gorm:raw"), cb.Raw().After("gorm:raw")},
 	} {
-		if err := r.before.Register(pluginName+":start", start); err != nil {
+		if err := r.before.Register(pluginName+":start", p.start); err != nil {
 			return err
 		}
 		if err := r.after.Register(pluginName+":record", p.record); err != nil {
@@ -69,9 +69,10 @@ type registrar interface {
 
 type startKey struct{}
 
-// start notes when a statement that GORM may send begins.
-func start(tx *gorm.DB) {
-	if tx.Error == nil && !tx.DryRun {
+// start notes when a statement that GORM may send begins, if anything
+// records it.
+func (p *plugin) start(tx *gorm.DB) {
+	if tx.Error == nil && !tx.DryRun && p.counter.Active(tx.Statement.Context) {
 		tx.Statement.Settings.Store(startKey{}, time.Now())
 	}
 }

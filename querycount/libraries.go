@@ -25,7 +25,9 @@ type Library struct {
 // table lives here, not in the adapters, because statements of every
 // library built on database/sql reach a wrapped driver without any
 // adapter being imported. The first library whose packages match the
-// outermost library frame of a statement's stack ran it.
+// outermost library frame of a statement's stack ran it. A program may
+// add its own data layer before counting starts, so that call sites name
+// the callers of its repositories rather than the repositories.
 var Libraries = []*Library{
 	{Name: "GORM", Packages: []string{"gorm.io/", "github.com/jinzhu/gorm"},
 		Advice:       `load the association with the list: Preload("Assoc") (or Joins) on the query that loads it`,

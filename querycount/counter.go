@@ -26,34 +26,46 @@ func New() *Counter { return &Counter{} }
 // with err, run with ctx, its call site found from the caller's stack.
 // Adapters of libraries that do not go through database/sql call it.
 func (c *Counter) Record(ctx context.Context, sql string, start time.Time, err error) {
-	u, r := FromContext(ctx), c.run.Load()
-	if u == nil && r == nil {
+	m, r := markedIn(ctx), c.run.Load()
+	if m == nil && r == nil {
 		return
 	}
 	rec := record{sql: sql, start: start, dur: time.Since(start), err: err}
 	var st stack
 	runtime.Callers(2, st[:])
-	store(u, r, &rec, &st)
+	store(m, r, &rec, &st)
 }
 
-// store adds a statement to the unit of its context and to the
-// captures in progress, innermost first.
-func store(u, r *Unit, rec *record, st *stack) {
-	if u != nil {
-		u.add(rec, st)
+// store adds a statement to the units of its context and to the
+// captures in progress, each once.
+func store(m *marked, r *Unit, rec *record, st *stack) {
+	for x := m; x != nil; x = x.outer {
+		if !x.outer.holds(x.u) {
+			x.u.add(rec, st)
+		}
 	}
 	for ; r != nil; r = r.outer {
-		if r != u {
+		if !m.holds(r) {
 			r.add(rec, st)
 		}
 	}
+}
+
+// holds reports whether u is in the chain m.
+func (m *marked) holds(u *Unit) bool {
+	for ; m != nil; m = m.outer {
+		if m.u == u {
+			return true
+		}
+	}
+	return false
 }
 
 // Active reports whether a statement run with ctx now would be recorded:
 // ctx carries a unit of work or a Capture is in progress. Adapters check
 // it before spending anything on a statement.
 func (c *Counter) Active(ctx context.Context) bool {
-	return FromContext(ctx) != nil || c.run.Load() != nil
+	return markedIn(ctx) != nil || c.run.Load() != nil
 }
 
 // Capture returns the unit of the statements c's handles run while f

@@ -163,3 +163,18 @@ func TestCapturesNest(t *testing.T) {
 		t.Errorf("outer saw %d statements, inner %d; want 3 and 1", outer.Count(), inner.Count())
 	}
 }
+
+// A unit marked within another (a span within a request) counts in both.
+func TestMarkedUnitsNest(t *testing.T) {
+	_, db := openNop(t, nopDriver{})
+	req := querycount.NewUnit("request", nil)
+	ctx := querycount.NewContext(context.Background(), req)
+	db.ExecContext(ctx, "DELETE FROM a")
+	span := querycount.NewUnit("span", nil)
+	spanCtx := querycount.NewContext(ctx, span)
+	db.ExecContext(spanCtx, "DELETE FROM b")
+	db.ExecContext(querycount.NewContext(spanCtx, req), "DELETE FROM c") // req again: once
+	if req.Count() != 3 || span.Count() != 2 || querycount.FromContext(spanCtx) != span {
+		t.Errorf("request saw %d statements, span %d; want 3 and 2", req.Count(), span.Count())
+	}
+}

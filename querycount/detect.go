@@ -42,11 +42,20 @@ func Message(u *Unit, g Group) string {
 	if u != nil && u.Name() != "" {
 		fmt.Fprintf(&b, " in %s", u.Name())
 	}
-	fmt.Fprintf(&b, ": %s", g.SQL)
-	if g.Library != nil {
-		fmt.Fprintf(&b, " (%s: %s)", g.Library.Name, g.Advice())
-	}
+	fmt.Fprintf(&b, ": %s%s", g.SQL, remedy(g))
 	return b.String()
+}
+
+// remedy returns " (library: advice)" for a group, or "" without advice.
+func remedy(g Group) string {
+	switch a := g.Advice(); {
+	case a == "":
+		return ""
+	case g.Library == nil:
+		return " (" + a + ")"
+	default:
+		return " (" + g.Library.Name + ": " + a + ")"
+	}
 }
 
 // Log returns a Detector.Report that logs each group as a warning.

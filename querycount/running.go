@@ -11,7 +11,8 @@ import (
 // calls (pgx's QueryTracer ends a query when its rows are closed), so
 // that the call site is the one that started it.
 type Running struct {
-	u, r  *Unit
+	m     *marked
+	r     *Unit
 	rec   record
 	stack stack
 }
@@ -21,11 +22,11 @@ type Running struct {
 // statement (no unit in ctx, no Capture in progress): End on nil does
 // nothing.
 func (c *Counter) Begin(ctx context.Context, sql string) *Running {
-	u, r := FromContext(ctx), c.run.Load()
-	if u == nil && r == nil {
+	m, r := markedIn(ctx), c.run.Load()
+	if m == nil && r == nil {
 		return nil
 	}
-	s := &Running{u: u, r: r, rec: record{sql: sql, start: time.Now()}}
+	s := &Running{m: m, r: r, rec: record{sql: sql, start: time.Now()}}
 	runtime.Callers(2, s.stack[:])
 	return s
 }
@@ -36,5 +37,5 @@ func (s *Running) End(err error) {
 		return
 	}
 	s.rec.dur, s.rec.err = time.Since(s.rec.start), err
-	store(s.u, s.r, &s.rec, &s.stack)
+	store(s.m, s.r, &s.rec, &s.stack)
 }

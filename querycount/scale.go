@@ -54,11 +54,7 @@ func growth(before, after []Group) string {
 		if g.Count() <= n {
 			continue
 		}
-		fmt.Fprintf(&b, "  %d → %d  %s\n        at %s", n, g.Count(), g.SQL, g.Caller)
-		if g.Library != nil {
-			fmt.Fprintf(&b, " (%s: %s)", g.Library.Name, g.Advice())
-		}
-		b.WriteByte('\n')
+		fmt.Fprintf(&b, "  %d → %d  %s\n        at %s%s\n", n, g.Count(), g.SQL, g.Caller, remedy(g))
 	}
 	return b.String()
 }

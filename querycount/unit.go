@@ -35,19 +35,33 @@ func NewUnit(name string, d *Detector) *Unit {
 
 type unitKey struct{}
 
-// NewContext returns a copy of ctx carrying u: statements run with it are
-// recorded in u.
-func NewContext(ctx context.Context, u *Unit) context.Context {
-	return context.WithValue(ctx, unitKey{}, u)
+// marked is the chain of units a context carries, innermost first.
+type marked struct {
+	u     *Unit
+	outer *marked
 }
 
-// FromContext returns the unit ctx carries, or nil.
+// NewContext returns a copy of ctx carrying u: statements run with it are
+// recorded in u, and in the units ctx carries already (a span marked
+// within a request counts in the request too).
+func NewContext(ctx context.Context, u *Unit) context.Context {
+	return context.WithValue(ctx, unitKey{}, &marked{u, markedIn(ctx)})
+}
+
+// FromContext returns the innermost unit ctx carries, or nil.
 func FromContext(ctx context.Context) *Unit {
+	if m := markedIn(ctx); m != nil {
+		return m.u
+	}
+	return nil
+}
+
+func markedIn(ctx context.Context) *marked {
 	if ctx == nil {
 		return nil
 	}
-	u, _ := ctx.Value(unitKey{}).(*Unit)
-	return u
+	m, _ := ctx.Value(unitKey{}).(*marked)
+	return m
 }
 
 // Name returns the name the unit was started with.

@@ -2,7 +2,6 @@ package querycount
 
 import (
 	"context"
-	"runtime"
 	"sync/atomic"
 	"time"
 )
@@ -32,7 +31,7 @@ func (c *Counter) Record(ctx context.Context, sql string, start time.Time, err e
 	}
 	rec := record{sql: sql, start: start, dur: time.Since(start), err: err}
 	var st stack
-	runtime.Callers(2, st[:])
+	capture(&st)
 	store(m, r, &rec, &st)
 }
 

@@ -2,7 +2,6 @@ package querycount
 
 import (
 	"context"
-	"runtime"
 	"time"
 )
 
@@ -27,7 +26,7 @@ func (c *Counter) Begin(ctx context.Context, sql string) *Running {
 		return nil
 	}
 	s := &Running{m: m, r: r, rec: record{sql: sql, start: time.Now()}}
-	runtime.Callers(2, s.stack[:])
+	capture(&s.stack)
 	return s
 }
 

@@ -9,7 +9,7 @@ import (
 // caller's frame: enough for the frames of database/sql and most ORMs,
 // so that the frames of an HTTP server or test runner below the caller
 // are unwound only when the caller is not among them.
-const firstPass = 24
+const firstPass = 16
 
 // capture fills st with the stack of its caller's caller, up to and
 // including the caller's own frame (the call site), or the whole

@@ -30,7 +30,7 @@ import (
 	"gorm.io/gorm/logger"
 
 	"example.com/app/exec/blog"
-	"github.com/nplusonelint/nplusonelint/querycount"
+	"github.com/nplusonelint/nplusonelint/querycount/gormcount"
 )
 
 type result struct {
@@ -56,7 +56,7 @@ func main() {
 		if err := blog.Seed(db, *n); err != nil {
 			panic(err)
 		}
-		c := querycount.Attach(db)
+		c := gormcount.Attach(db)
 		var res any
 		stmts := c.Run(func() { res, err = scenario(db) })
 		r := result{Statements: stmts, Result: res}
@@ -158,7 +158,11 @@ require (
 	gorm.io/gorm v1.31.2
 )
 
-replace github.com/nplusonelint/nplusonelint => %s
+replace github.com/nplusonelint/nplusonelint => %[1]s
+
+replace github.com/nplusonelint/nplusonelint/querycount => %[1]s/querycount
+
+replace github.com/nplusonelint/nplusonelint/querycount/gormcount => %[1]s/querycount/gormcount
 `, root)
 	sum, err := os.ReadFile("go.sum") // this module requires what the harness does
 	if err != nil {

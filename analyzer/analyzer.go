@@ -3,6 +3,7 @@ package analyzer
 import (
 	"fmt"
 	"go/token"
+	"go/types"
 	"os"
 
 	"golang.org/x/tools/go/analysis"
@@ -51,12 +52,15 @@ func analyzePackage(pass *analysis.Pass) {
 	}()
 	ssapkg := buildSSA(pass)
 	funcs := packageFunctions(pass, ssapkg)
+	sx := newSyntax(pass)
 	s := &state{
 		pass:     pass,
+		syntax:   sx,
 		ssapkg:   ssapkg,
 		sums:     map[*ssa.Function]*QueryFact{},
 		flows:    map[*ssa.Function]*flowAnalysis{},
-		bodies:   findBodies(pass, ssapkg, funcs),
+		impls:    map[*types.Interface][]types.Type{},
+		bodies:   findBodies(sx, ssapkg, funcs),
 		reported: map[token.Pos]bool{},
 		ignores:  collectIgnores(pass),
 	}

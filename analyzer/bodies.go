@@ -16,7 +16,8 @@ import (
 // closures passed to a callee whose CallbackFact says it calls them once per
 // element of another argument (lo.ForEach(posts, func…)), and row hooks
 // (GORM's AfterFind), which the library calls once per loaded row.
-func findBodies(pass *analysis.Pass, ssapkg *ssa.Package, funcs []*ssa.Function) map[*ssa.Function]*loop {
+func findBodies(sx *syntax, ssapkg *ssa.Package, funcs []*ssa.Function) map[*ssa.Function]*loop {
+	pass := sx.pass
 	bodies := map[*ssa.Function]*loop{}
 	for _, fn := range funcs {
 		if obj := funcObject(fn); obj != nil && fn.Syntax() != nil {
@@ -26,7 +27,7 @@ func findBodies(pass *analysis.Pass, ssapkg *ssa.Package, funcs []*ssa.Function)
 		}
 		if rng, ok := fn.Syntax().(*ast.RangeStmt); ok && fn.Synthetic == "range-over-func yield" {
 			x := iterSource(pass, rng.X)
-			if isData(pass, x) {
+			if isData(sx, x) {
 				bodies[fn] = &loop{node: rng, collection: x}
 			}
 		}
@@ -59,7 +60,7 @@ func findBodies(pass *analysis.Pass, ssapkg *ssa.Package, funcs []*ssa.Function)
 					body, _ := funcValue(call.Common().Args[e.Func+offset])
 					// Closures only: named functions and method values are
 					// loops at the call (see valueReach).
-					if body == nil || body.Parent() == nil || body.Pkg != ssapkg || !isData(pass, expr.Args[e.Over]) {
+					if body == nil || body.Parent() == nil || body.Pkg != ssapkg || !isData(sx, expr.Args[e.Over]) {
 						continue
 					}
 					bodies[body] = &loop{node: expr, collection: expr.Args[e.Over]}

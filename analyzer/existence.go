@@ -7,7 +7,6 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/nplusonelint/nplusonelint/fixes"
@@ -23,8 +22,7 @@ const existenceRule = "count-compared-to-zero"
 // loops. The count is a GORM Count(&n), an association's Count() or a
 // generic Count(ctx, column).
 func (s *state) reportExistence() {
-	ins := inspector.New(s.pass.Files)
-	for c := range ins.Root().Preorder((*ast.CallExpr)(nil)) {
+	for c := range s.syntax.ins.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := c.Node().(*ast.CallExpr)
 		fn, ok := typeutil.Callee(s.pass.TypesInfo, call).(*types.Func)
 		if !ok {
@@ -37,7 +35,7 @@ func (s *state) reportExistence() {
 		switch {
 		case len(call.Args) == 1 && fn.Signature().Results().Len() == 1 && isPtrToInt(s.pass, call.Args[0]):
 			n := addressedVar(s.pass, call.Args[0]) // db.….Count(&n)
-			if n == nil || !onlyComparedWithZero(s.pass, n, ast.Unparen(call.Args[0])) {
+			if n == nil || !onlyComparedWithZero(s.syntax, n, ast.Unparen(call.Args[0])) {
 				continue
 			}
 			if file := fileOf(s.pass, call.Pos()); file != nil {
@@ -46,7 +44,7 @@ func (s *state) reportExistence() {
 		case comparedWithZero(s.pass, call, c.Parent().Node()): // assoc.Count() > 0
 		default:
 			n := definedResult(s.pass, c.Parent().Node(), call) // n, err := G.Count(ctx, "*")
-			if n == nil || !onlyComparedWithZero(s.pass, n, nil) {
+			if n == nil || !onlyComparedWithZero(s.syntax, n, nil) {
 				continue
 			}
 		}
@@ -114,30 +112,18 @@ func definedResult(pass *analysis.Pass, parent ast.Node, call *ast.CallExpr) *ty
 
 // onlyComparedWithZero reports whether every read of v compares it with
 // zero, and there is at least one; except is the count call's own &v.
-func onlyComparedWithZero(pass *analysis.Pass, v *types.Var, except ast.Node) bool {
-	file := fileOf(pass, v.Pos())
-	if file == nil {
-		return false
-	}
+func onlyComparedWithZero(sx *syntax, v *types.Var, except ast.Node) bool {
 	reads := 0
-	ok := true
-	ins := inspector.New([]*ast.File{file})
-	for c := range ins.Root().Preorder((*ast.Ident)(nil)) {
-		id := c.Node().(*ast.Ident)
-		if pass.TypesInfo.Uses[id] != v {
+	for _, u := range sx.uses(v) {
+		if u.parent == except {
 			continue
 		}
-		parent := c.Parent().Node()
-		if parent == except {
-			continue
+		if !comparedWithZero(sx.pass, u.id, u.parent) {
+			return false
 		}
-		if comparedWithZero(pass, id, parent) {
-			reads++
-			continue
-		}
-		ok = false
+		reads++
 	}
-	return ok && reads > 0
+	return reads > 0
 }
 
 // comparedWithZero reports whether parent compares e with zero in a way

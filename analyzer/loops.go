@@ -49,7 +49,8 @@ func functionBody(fn *ssa.Function) *ast.BlockStmt {
 // findLoops returns the collection loops whose statements are part of fn
 // (not of its function literals or range-over-func bodies), each mapped to
 // its natural loop.
-func findLoops(pass *analysis.Pass, fn *ssa.Function, nat []*natLoop) []*loop {
+func findLoops(sx *syntax, fn *ssa.Function, nat []*natLoop) []*loop {
+	pass := sx.pass
 	body := functionBody(fn)
 	if body == nil || len(nat) == 0 {
 		return nil
@@ -166,7 +167,7 @@ func findLoops(pass *analysis.Pass, fn *ssa.Function, nat []*natLoop) []*loop {
 		if sl.nat == nil {
 			continue
 		}
-		if l := classify(pass, sl.stmt); l != nil {
+		if l := classify(sx, sl.stmt); l != nil {
 			l.nat = sl.nat
 			out = append(out, l)
 		}

@@ -14,15 +14,20 @@ import (
 
 // state is the analysis of one package.
 type state struct {
-	pass      *analysis.Pass
-	ssapkg    *ssa.Package
-	sums      map[*ssa.Function]*QueryFact
-	ifaces    map[*types.Func]*QueryFact // interface methods of this package
-	bodies    map[*ssa.Function]*loop    // functions run once per element: range-over-func bodies, callbacks
-	flows     map[*ssa.Function]*flowAnalysis
-	reporting bool // the final pass: diagnostics are emitted
-	reported  map[token.Pos]bool
-	ignores   *ignores
+	pass   *analysis.Pass
+	syntax *syntax
+	ssapkg *ssa.Package
+	sums   map[*ssa.Function]*QueryFact
+	ifaces map[*types.Func]*QueryFact // interface methods of this package
+	// impls and methodOwners serve implementers: the implementing types
+	// of each interface, and the types having a method of each name.
+	impls        map[*types.Interface][]types.Type
+	methodOwners map[string][]*types.Named
+	bodies       map[*ssa.Function]*loop // functions run once per element: range-over-func bodies, callbacks
+	flows        map[*ssa.Function]*flowAnalysis
+	reporting    bool // the final pass: diagnostics are emitted
+	reported     map[token.Pos]bool
+	ignores      *ignores
 }
 
 // site is a call instruction and one of the queries it leads to.
@@ -137,7 +142,7 @@ func (s *state) flowOf(fn *ssa.Function) *flowAnalysis {
 	if body != nil {
 		loops = append(loops, body)
 	}
-	loops = append(loops, findLoops(s.pass, fn, naturalLoops(fn))...)
+	loops = append(loops, findLoops(s.syntax, fn, naturalLoops(fn))...)
 	if len(loops) > 62 { // one bit each; the rest are ignored
 		loops = loops[:62]
 	}

@@ -125,7 +125,7 @@ func (s *state) callbackLoop(call ssa.CallInstruction, obj *types.Func, i int) *
 			continue
 		}
 		expr := callExprAt(s.pass, call.Pos())
-		if expr == nil || e.Over >= len(expr.Args) || !isData(s.pass, expr.Args[e.Over]) {
+		if expr == nil || e.Over >= len(expr.Args) || !isData(s.syntax, expr.Args[e.Over]) {
 			return nil
 		}
 		return &loop{node: expr, collection: expr.Args[e.Over]}

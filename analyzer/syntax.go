@@ -1,0 +1,113 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// syntax is what the analysis looks up in the package's syntax about its
+// variables, found in one walk of its files: lookups made per loop or per
+// call then cost no walk of their own, so the cost of a package grows with
+// its size, not with its size times its loops.
+type syntax struct {
+	pass *analysis.Pass
+	ins  *inspector.Inspector
+	vars map[*types.Var]*varInfo
+}
+
+// varInfo is what a variable of the package is assigned and where it is
+// read.
+type varInfo struct {
+	def     ast.Expr // the value it is declared or defined with, if any
+	assigns int      // assignments, its declaration included, and address-takings
+	uses    []varUse
+}
+
+// varUse is an identifier denoting the variable (other than where it is
+// defined), with its parent node.
+type varUse struct {
+	id     *ast.Ident
+	parent ast.Node
+}
+
+func newSyntax(pass *analysis.Pass) *syntax {
+	sx := &syntax{pass: pass, ins: inspector.New(pass.Files), vars: map[*types.Var]*varInfo{}}
+	info := func(obj types.Object) *varInfo {
+		v, ok := obj.(*types.Var)
+		if !ok || v.Pkg() != pass.Pkg {
+			return nil
+		}
+		vi := sx.vars[v]
+		if vi == nil {
+			vi = &varInfo{}
+			sx.vars[v] = vi
+		}
+		return vi
+	}
+	kinds := []ast.Node{(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.UnaryExpr)(nil), (*ast.Ident)(nil)}
+	for c := range sx.ins.Root().Preorder(kinds...) {
+		switch n := c.Node().(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				id, ok := ast.Unparen(lhs).(*ast.Ident)
+				if !ok {
+					continue
+				}
+				def := pass.TypesInfo.Defs[id]
+				vi := info(def)
+				if vi == nil {
+					vi = info(pass.TypesInfo.Uses[id])
+				}
+				if vi == nil {
+					continue
+				}
+				vi.assigns++
+				if def != nil && len(n.Rhs) == len(n.Lhs) {
+					vi.def = n.Rhs[i]
+				}
+			}
+		case *ast.ValueSpec:
+			for i, id := range n.Names {
+				if vi := info(pass.TypesInfo.Defs[id]); vi != nil {
+					vi.assigns++
+					if len(n.Values) == len(n.Names) {
+						vi.def = n.Values[i]
+					}
+				}
+			}
+		case *ast.UnaryExpr:
+			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND {
+				if vi := info(pass.TypesInfo.Uses[id]); vi != nil {
+					vi.assigns++ // its address escapes: anything may be stored
+				}
+			}
+		case *ast.Ident:
+			if vi := info(pass.TypesInfo.Uses[n]); vi != nil {
+				vi.uses = append(vi.uses, varUse{n, c.Parent().Node()})
+			}
+		}
+	}
+	return sx
+}
+
+// definition finds the expression a variable of this package is
+// initialised with, and whether that is its only assignment.
+func (sx *syntax) definition(v *types.Var) (def ast.Expr, only bool) {
+	vi := sx.vars[v]
+	if vi == nil {
+		return nil, false
+	}
+	return vi.def, vi.assigns == 1
+}
+
+// uses lists the identifiers reading or assigning v, with their parents.
+func (sx *syntax) uses(v *types.Var) []varUse {
+	if vi := sx.vars[v]; vi != nil {
+		return vi.uses
+	}
+	return nil
+}

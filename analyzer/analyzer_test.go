@@ -75,3 +75,5 @@ func TestFixPreload(t *testing.T) { runFixes(t, "./fixpreload") }
 func TestFixExists(t *testing.T) { runFixes(t, "./fixexists") }
 
 func TestFixBulk(t *testing.T) { runFixes(t, "./fixbulk") }
+
+func TestMaintenance(t *testing.T) { analysistest.Run(t, testdata(), analyzer.Analyzer, "./maintenance") }

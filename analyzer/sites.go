@@ -85,13 +85,14 @@ func (s *state) libraryQuery(call ssa.CallInstruction, obj *types.Func, q rules.
 	}
 	for i, a := range c.Args {
 		if i == sqlIdx {
-			if isDDL(a) {
-				r.deps = nil
+			template := sqlTemplate(a)
+			if isSchemaStatement(template) {
+				r.deps = nil // once per table or index, whatever it is bound to
 				return r
 			}
 			// SQL text built from a DML template carries data; other
 			// per-element text is a script or DDL runner's.
-			if !isDML(sqlTemplate(a)) {
+			if !isDML(template) {
 				continue
 			}
 		}
@@ -100,9 +101,17 @@ func (s *state) libraryQuery(call ssa.CallInstruction, obj *types.Func, q rules.
 	return r
 }
 
-// isDDL reports whether v is a constant statement that changes the schema.
-func isDDL(v ssa.Value) bool {
-	return startsWith(constString(v), "CREATE ", "ALTER ", "DROP ", "TRUNCATE ", "COMMENT ON", "GRANT ", "REVOKE ")
+// isSchemaStatement reports whether a statement template changes or
+// maintains the schema rather than reading or writing rows: DDL, and the
+// maintenance statements run once per table (VACUUM, ANALYZE, OPTIMIZE
+// TABLE, …). One per table or index, bound or built from its name, is no
+// N+1: TRUNCATE empties a table in one statement, unlike DELETE per row.
+func isSchemaStatement(template string) bool {
+	return startsWith(template,
+		"CREATE ", "ALTER ", "DROP ", "TRUNCATE ", "RENAME ", "COMMENT ON", "GRANT ", "REVOKE ",
+		"VACUUM", "ANALYZE", "ANALYSE", "REINDEX ", "CLUSTER", "REFRESH MATERIALIZED VIEW ",
+		"OPTIMIZE TABLE ", "CHECK TABLE ", "REPAIR TABLE ", "CHECKSUM TABLE ",
+		"PRAGMA ")
 }
 
 // isDML reports whether a statement template reads or writes rows.

@@ -1,0 +1,57 @@
+package maintenance // want package:"reaches data access"
+
+// Statements run once per table: schema changes
+// and maintenance are not N+1s, whatever binds the table's name; statements
+// on rows are.
+
+import (
+	"fmt"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+)
+
+type Post struct {
+	gorm.Model
+	Title string
+	Views int
+}
+
+// Maintenance per table, the name bound as an argument, built into the text,
+// or quoted by clause.Table.
+func Optimize(db *gorm.DB) error { // want Optimize:"runs \\(\\*gorm.DB\\).Exec"
+	tables, err := db.Migrator().GetTables()
+	if err != nil {
+		return err
+	}
+	for _, t := range tables {
+		db.Exec("optimize table ?", clause.Table{Name: t})
+		db.Exec("VACUUM ?", clause.Table{Name: t})
+		db.Exec("ANALYZE ?", clause.Table{Name: t})
+		db.Exec("  reindex table " + t)
+		db.Exec(fmt.Sprintf("CHECK TABLE %s", t))
+		db.Exec("TRUNCATE TABLE ?", clause.Table{Name: t})
+		db.Exec(fmt.Sprintf("ALTER TABLE %s ADD COLUMN note text", t))
+		db.Exec("REFRESH MATERIALIZED VIEW " + t)
+		db.Exec("PRAGMA table_info(?)", t)
+	}
+	return nil
+}
+
+// Statements on rows per element are N+1s, however the text is written.
+func Rows(db *gorm.DB, posts []Post) {
+	for _, p := range posts {
+		db.Exec("update posts set views = views + 1 where id = ?", p.ID)         // want `\(\*gorm.DB\).Exec runs once per element of posts`
+		db.Exec("DELETE FROM comments WHERE post_id = ?", p.ID)                  // want `\(\*gorm.DB\).Exec runs once per element of posts`
+		db.Exec("INSERT INTO audit (post_id) VALUES (?)", p.ID)                  // want `\(\*gorm.DB\).Exec runs once per element of posts`
+		db.Exec(fmt.Sprintf("UPDATE posts SET title = 'x' WHERE id = %d", p.ID)) // want `\(\*gorm.DB\).Exec runs once per element of posts`
+	}
+}
+
+// A statement whose text is not known to be schema or maintenance keeps
+// its bound data: a per-element value still makes it an N+1.
+func Unknown(db *gorm.DB, posts []Post, stmt string) {
+	for _, p := range posts {
+		db.Exec(stmt, p.ID) // want `\(\*gorm.DB\).Exec runs once per element of posts`
+	}
+}

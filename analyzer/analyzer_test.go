@@ -76,4 +76,10 @@ func TestFixExists(t *testing.T) { runFixes(t, "./fixexists") }
 
 func TestFixBulk(t *testing.T) { runFixes(t, "./fixbulk") }
 
-func TestMaintenance(t *testing.T) { analysistest.Run(t, testdata(), analyzer.Analyzer, "./maintenance") }
+func TestMaintenance(t *testing.T) {
+	analysistest.Run(t, testdata(), analyzer.Analyzer, "./maintenance")
+}
+
+func TestTxHelpers(t *testing.T) {
+	analysistest.Run(t, testdata(), analyzer.Analyzer, "./txhelpers/...")
+}

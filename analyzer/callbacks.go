@@ -94,6 +94,11 @@ func callbackScan(pass *analysis.Pass, fd *ast.FuncDecl) (changed, local bool) {
 			if lit, ok := ast.Unparen(n.Fun).(*ast.FuncLit); ok { // func(){…}()
 				ast.Inspect(lit.Body, visit)
 			}
+			// A literal passed to a function that calls it runs too
+			// (db.Transaction(func(tx) error { return fn(tx) })).
+			for _, lit := range calledLiterals(pass, n) {
+				ast.Inspect(lit.Body, visit)
+			}
 			var called []int
 			if i, ok := paramOf(n.Fun); ok {
 				called = append(called, i)
@@ -154,13 +159,52 @@ func delegated(pass *analysis.Pass, call *ast.CallExpr, paramOf func(ast.Expr) (
 	return out, local
 }
 
+// calledLiterals returns the function literals call passes to a function
+// known (by its CallbackFact) to call them.
+func calledLiterals(pass *analysis.Pass, call *ast.CallExpr) []*ast.FuncLit {
+	var lits []*ast.FuncLit
+	for _, a := range call.Args {
+		if lit, ok := ast.Unparen(a).(*ast.FuncLit); ok {
+			lits = append(lits, lit)
+		}
+	}
+	if len(lits) == 0 {
+		return nil
+	}
+	callee, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
+	if !ok {
+		return nil
+	}
+	fact, ok := callbackFact(pass, callee)
+	if !ok {
+		return nil
+	}
+	lits = lits[:0]
+	for j, a := range call.Args {
+		if lit, ok := ast.Unparen(a).(*ast.FuncLit); ok && j < 64 && fact.Calls&(1<<j) != 0 {
+			lits = append(lits, lit)
+		}
+	}
+	return lits
+}
+
 // callbackFact returns what is known of the function-typed parameters fn
-// calls: its fact when its package was analyzed from source, else the
-// rules' list of well-known higher-order functions.
+// calls: its fact when its package was analyzed from source, else what
+// the rules say: a data library's invoker (a transaction) calls each of
+// them once per call; a well-known higher-order function as listed.
 func callbackFact(pass *analysis.Pass, fn *types.Func) (CallbackFact, bool) {
 	var f CallbackFact
 	if pass.ImportObjectFact(fn.Origin(), &f) {
 		return f, true
+	}
+	if rules.IsInvoker(fn) {
+		params := fn.Type().(*types.Signature).Params()
+		for i := 0; i < params.Len() && i < 64; i++ {
+			if _, ok := params.At(i).Type().Underlying().(*types.Signature); ok {
+				f.Calls |= 1 << i
+			}
+		}
+		return f, f.Calls != 0
 	}
 	h, ok := rules.LookupHigherOrder(fn)
 	if !ok {

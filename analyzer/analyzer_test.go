@@ -83,3 +83,5 @@ func TestMaintenance(t *testing.T) {
 func TestTxHelpers(t *testing.T) {
 	analysistest.Run(t, testdata(), analyzer.Analyzer, "./txhelpers/...")
 }
+
+func TestClauses(t *testing.T) { analysistest.Run(t, testdata(), analyzer.Analyzer, "./clauses") }

@@ -24,6 +24,9 @@ type flow struct {
 	val map[ssa.Value]taint
 	mem map[cell]taint      // what was stored into each cell
 	all map[ssa.Value]taint // what was stored anywhere into each allocation
+	// recorded is what calls recorded into a value outside local memory
+	// (a handle whose statement a clause was added to).
+	recorded map[ssa.Value]taint
 }
 
 // cell is a part of local memory: a field of an allocation, or the whole
@@ -38,7 +41,7 @@ type cell struct {
 // memory v points into: for a field, what was stored into it or into the
 // whole; for the whole, what was stored anywhere in it.
 func (f *flow) of(v ssa.Value) taint {
-	t := f.val[v]
+	t := f.val[v].or(f.recorded[v])
 	c, ok := locate(v)
 	if !ok {
 		return t
@@ -85,7 +88,7 @@ func root(v ssa.Value) ssa.Value {
 // point. Calls in seedCalls (reads of a cursor) taint their results and
 // the memory their pointer arguments reach.
 func propagate(fn *ssa.Function, seeds map[ssa.Value]taint, seedCalls map[ssa.CallInstruction]taint) *flow {
-	f := &flow{val: map[ssa.Value]taint{}, mem: map[cell]taint{}, all: map[ssa.Value]taint{}}
+	f := &flow{val: map[ssa.Value]taint{}, mem: map[cell]taint{}, all: map[ssa.Value]taint{}, recorded: map[ssa.Value]taint{}}
 	for v, t := range seeds {
 		f.val[v] = t
 	}
@@ -132,6 +135,9 @@ func propagate(fn *ssa.Function, seeds map[ssa.Value]taint, seedCalls map[ssa.Ca
 					// method's receiver: f.author(p.ID) does not make f
 					// per-element.
 					t := seedCalls[call].or(f.callTaint(call.Common()))
+					if owner := recordingOwner(call.Common()); owner != nil {
+						changed = f.record(owner, t, setMem) || changed
+					}
 					for i, a := range call.Common().Args {
 						if i == 0 && isStaticMethodCall(call.Common()) {
 							continue
@@ -162,6 +168,47 @@ func propagate(fn *ssa.Function, seeds map[ssa.Value]taint, seedCalls map[ssa.Ca
 		}
 	}
 	return f
+}
+
+// recordingOwner returns, for a call recording its arguments into its
+// receiver's statement, the value that receiver was selected from: tx for
+// tx.Statement.AddClause(…). Nil for any other call.
+func recordingOwner(c *ssa.CallCommon) ssa.Value {
+	obj := calleeObject(c)
+	if obj == nil || !rules.IsRecorder(obj) {
+		return nil
+	}
+	v := receiver(c)
+	for i := 0; i < 8 && v != nil; i++ {
+		switch x := v.(type) {
+		case *ssa.UnOp:
+			if x.Op != token.MUL {
+				return v
+			}
+			v = x.X
+		case *ssa.FieldAddr:
+			v = x.X
+		case *ssa.Field:
+			v = x.X
+		default:
+			return v
+		}
+	}
+	return v
+}
+
+// record adds t to what was recorded into owner: its local memory when it
+// is an allocation, else the value itself. It reports a change.
+func (f *flow) record(owner ssa.Value, t taint, setMem func(ssa.Value, taint) bool) bool {
+	if _, ok := locate(owner); ok {
+		return setMem(owner, t)
+	}
+	n := f.recorded[owner].or(t)
+	if n == f.recorded[owner] {
+		return false
+	}
+	f.recorded[owner] = n
+	return true
 }
 
 // transfer computes the taint of the value an instruction defines.

@@ -70,4 +70,9 @@ var GORM = Library{
 		{"CreateInterface", "Table", ""},
 		{"ChainInterface", "Table", ""},
 	},
+	// statement.go: a clause added to db.Statement is part of db's next query.
+	Recorders: []Method{
+		{"Statement", "AddClause", ""},
+		{"Statement", "AddClauseIfNotExists", ""},
+	},
 }

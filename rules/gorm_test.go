@@ -3,6 +3,7 @@ package rules_test
 import (
 	"go/types"
 	"reflect"
+	"slices"
 	"testing"
 
 	"golang.org/x/tools/go/packages"
@@ -16,8 +17,9 @@ func TestGORMMethodsExist(t *testing.T) {
 	types := map[string]reflect.Type{
 		"DB":          reflect.TypeFor[*gorm.DB](),
 		"Association": reflect.TypeFor[*gorm.Association](),
+		"Statement":   reflect.TypeFor[*gorm.Statement](),
 	}
-	for _, m := range append(rules.GORM.Queries, rules.GORM.Invokers...) {
+	for _, m := range slices.Concat(rules.GORM.Queries, rules.GORM.Invokers, rules.GORM.Recorders) {
 		typ, ok := types[m.Type]
 		if !ok {
 			t.Errorf("%s.%s: unknown type", m.Type, m.Name)

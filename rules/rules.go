@@ -58,6 +58,10 @@ type Library struct {
 	// Structural are builders whose arguments name the statement's shape
 	// (a table), not data: one query per table is not an N+1.
 	Structural []Method
+	// Recorders are methods that record their arguments into the statement
+	// of the handle their receiver belongs to (tx.Statement.AddClause(…)):
+	// that handle's later queries carry them.
+	Recorders []Method
 }
 
 // Query describes a call that runs a query.
@@ -131,6 +135,12 @@ func RowHook(fn *types.Func) string {
 // statement's shape rather than data.
 func IsStructural(fn *types.Func) bool {
 	return listed(fn, func(lib *Library) []Method { return lib.Structural })
+}
+
+// IsRecorder reports whether fn records its arguments into the statement
+// its receiver belongs to.
+func IsRecorder(fn *types.Func) bool {
+	return listed(fn, func(lib *Library) []Method { return lib.Recorders })
 }
 
 // listed reports whether fn is in the list of its library that list picks.

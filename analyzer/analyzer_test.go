@@ -85,3 +85,7 @@ func TestTxHelpers(t *testing.T) {
 }
 
 func TestClauses(t *testing.T) { analysistest.Run(t, testdata(), analyzer.Analyzer, "./clauses") }
+
+func TestLiteralLoops(t *testing.T) {
+	analysistest.Run(t, testdata(), analyzer.Analyzer, "./literalloops")
+}

@@ -159,17 +159,16 @@ func lenArg(sx *syntax, e ast.Expr) ast.Expr {
 }
 
 // isLiteralList reports whether e is a composite literal, or a variable
-// initialised with one and never assigned again: a fixed list written in
-// the source (models to migrate, statements to run), not data.
+// only ever assigned such lists (a literal, extended with constants or
+// literals): a fixed list written in the source (models to migrate,
+// statements to run), not data.
 func isLiteralList(sx *syntax, e ast.Expr) bool {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CompositeLit:
 		return true
 	case *ast.Ident:
 		if v, ok := sx.pass.TypesInfo.Uses[e].(*types.Var); ok {
-			def, only := sx.definition(v)
-			_, lit := ast.Unparen(def).(*ast.CompositeLit)
-			return lit && only
+			return sx.literalList(v)
 		}
 	}
 	return false

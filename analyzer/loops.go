@@ -28,6 +28,7 @@ type loop struct {
 type syntaxLoop struct {
 	stmt     ast.Stmt
 	regions  []ast.Node // parts run once per iteration: body, and cond and post of a for
+	parent   *syntaxLoop
 	children []*syntaxLoop
 	votes    map[*natLoop]int
 	nat      *natLoop
@@ -88,6 +89,7 @@ func findLoops(sx *syntax, fn *ssa.Function, nat []*natLoop) []*loop {
 		if len(stack) > 0 {
 			p := stack[len(stack)-1]
 			p.children = append(p.children, sl)
+			sl.parent = p
 		} else {
 			roots = append(roots, sl)
 		}
@@ -107,16 +109,31 @@ func findLoops(sx *syntax, fn *ssa.Function, nat []*natLoop) []*loop {
 	}
 
 	// Each instruction votes, for the innermost statement whose per-iteration
-	// part holds its position, for the innermost natural loop of its block.
+	// part holds its position, for the innermost natural loop of its block;
+	// unless that loop holds code outside the statement: then the statement
+	// does not iterate by itself (its body always leaves) and the vote goes
+	// to the innermost enclosing statement holding the whole loop.
+	fits := map[[2]any]bool{}
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			pos := instr.Pos()
 			if !pos.IsValid() {
 				continue
 			}
-			if sl := innermostSyntax(all, pos); sl != nil {
-				if nl := innermost(nat, b); nl != nil {
+			nl := innermost(nat, b)
+			if nl == nil {
+				continue
+			}
+			for sl := innermostSyntax(all, pos); sl != nil; sl = sl.parent {
+				key := [2]any{sl, nl}
+				ok, known := fits[key]
+				if !known {
+					ok = holdsLoop(sl.stmt, nl)
+					fits[key] = ok
+				}
+				if ok {
 					sl.votes[nl]++
+					break
 				}
 			}
 		}
@@ -173,6 +190,23 @@ func findLoops(sx *syntax, fn *ssa.Function, nat []*natLoop) []*loop {
 		}
 	}
 	return out
+}
+
+// holdsLoop reports whether every instruction of the natural loop nl that
+// has a position (phis aside: a lifted variable's phi has its declaration's
+// position) lies within stmt.
+func holdsLoop(stmt ast.Stmt, nl *natLoop) bool {
+	for b := range nl.blocks {
+		for _, instr := range b.Instrs {
+			if _, phi := instr.(*ssa.Phi); phi {
+				continue
+			}
+			if pos := instr.Pos(); pos.IsValid() && (pos < stmt.Pos() || pos >= stmt.End()) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // innermostSyntax returns the innermost loop whose statement contains pos,

@@ -24,7 +24,14 @@ type syntax struct {
 type varInfo struct {
 	def     ast.Expr // the value it is declared or defined with, if any
 	assigns int      // assignments, its declaration included, and address-takings
-	uses    []varUse
+	// built says something other than a list written in the source was
+	// assigned to it (a composite literal, or an append of constants and
+	// literals to itself), or its address was taken.
+	built bool
+	// declared says its declaration assigns it (var or :=), unlike a
+	// parameter's or a range variable's.
+	declared bool
+	uses     []varUse
 }
 
 // varUse is an identifier denoting the variable (other than where it is
@@ -66,16 +73,27 @@ func newSyntax(pass *analysis.Pass) *syntax {
 					continue
 				}
 				vi.assigns++
-				if def != nil && len(n.Rhs) == len(n.Lhs) {
-					vi.def = n.Rhs[i]
+				var rhs ast.Expr
+				if len(n.Rhs) == len(n.Lhs) {
+					rhs = n.Rhs[i]
+				}
+				if def != nil {
+					vi.def, vi.declared = rhs, true
+				}
+				if n.Tok != token.DEFINE && n.Tok != token.ASSIGN || !sx.writtenList(rhs, id) {
+					vi.built = true
 				}
 			}
 		case *ast.ValueSpec:
 			for i, id := range n.Names {
 				if vi := info(pass.TypesInfo.Defs[id]); vi != nil {
 					vi.assigns++
+					vi.declared = true
 					if len(n.Values) == len(n.Names) {
 						vi.def = n.Values[i]
+						vi.built = vi.built || !sx.writtenList(vi.def, id)
+					} else if len(n.Values) > 0 {
+						vi.built = true
 					}
 				}
 			}
@@ -83,6 +101,7 @@ func newSyntax(pass *analysis.Pass) *syntax {
 			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND {
 				if vi := info(pass.TypesInfo.Uses[id]); vi != nil {
 					vi.assigns++ // its address escapes: anything may be stored
+					vi.built = true
 				}
 			}
 		case *ast.Ident:
@@ -102,6 +121,43 @@ func (sx *syntax) definition(v *types.Var) (def ast.Expr, only bool) {
 		return nil, false
 	}
 	return vi.def, vi.assigns == 1
+}
+
+// writtenList reports whether e, assigned to the variable named by id, is
+// a list written in the source: a composite literal, or an append to the
+// variable of constants and composite literals.
+func (sx *syntax) writtenList(e ast.Expr, id *ast.Ident) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		return true
+	case *ast.CallExpr:
+		fn, ok := ast.Unparen(e.Fun).(*ast.Ident)
+		if !ok || len(e.Args) == 0 {
+			return false
+		}
+		if b, ok := sx.pass.TypesInfo.Uses[fn].(*types.Builtin); !ok || b.Name() != "append" {
+			return false
+		}
+		first, ok := ast.Unparen(e.Args[0]).(*ast.Ident)
+		if !ok || sx.pass.TypesInfo.Uses[first] != sx.pass.TypesInfo.ObjectOf(id) {
+			return false
+		}
+		for _, a := range e.Args[1:] {
+			_, lit := ast.Unparen(a).(*ast.CompositeLit)
+			if !lit && (e.Ellipsis.IsValid() || sx.pass.TypesInfo.Types[a].Value == nil) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// literalList reports whether v is only ever assigned lists written in the
+// source (models to migrate, statements to run, kinds to count): not data.
+func (sx *syntax) literalList(v *types.Var) bool {
+	vi := sx.vars[v]
+	return vi != nil && vi.declared && !vi.built
 }
 
 // uses lists the identifiers reading or assigning v, with their parents.

@@ -262,7 +262,7 @@ func (f *flow) callTaint(c *ssa.CallCommon) taint {
 	}
 	structural := false
 	if obj := calleeObject(c); obj != nil {
-		structural = rules.IsStructural(obj)
+		structural = rules.IsStructural(obj) || schemaText(c, obj)
 	}
 	for i, a := range c.Args {
 		if rules.IsContext(a.Type()) {
@@ -275,6 +275,24 @@ func (f *flow) callTaint(c *ssa.CallCommon) taint {
 		t = t.or(at)
 	}
 	return t
+}
+
+// schemaText reports whether the call builds a statement from SQL text
+// that reads or changes only the schema (a table's columns from the
+// catalog, a maintenance statement): what it binds names tables.
+func schemaText(c *ssa.CallCommon, obj *types.Func) bool {
+	i := rules.SQLBuilderArg(obj)
+	if i < 0 {
+		return false
+	}
+	if !c.IsInvoke() && obj.Type().(*types.Signature).Recv() != nil {
+		i++ // the receiver is Args[0]
+	}
+	if i >= len(c.Args) {
+		return false
+	}
+	t := sqlTemplate(c.Args[i])
+	return isSchemaStatement(t) || readsCatalog(t)
 }
 
 // isStaticMethodCall reports whether Args[0] of the call is a receiver.

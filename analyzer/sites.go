@@ -114,6 +114,22 @@ func isSchemaStatement(template string) bool {
 		"PRAGMA ")
 }
 
+// readsCatalog reports whether a statement template reads the schema:
+// the catalog's tables (information_schema, pg_catalog, sqlite_master) or
+// MySQL's SHOW and DESCRIBE.
+func readsCatalog(template string) bool {
+	if startsWith(template, "SHOW ", "DESCRIBE ", "DESC ") {
+		return true
+	}
+	t := strings.ToUpper(template)
+	for _, catalog := range []string{"INFORMATION_SCHEMA.", "PG_CATALOG.", "SQLITE_MASTER", "SQLITE_SCHEMA", "PRAGMA_"} {
+		if strings.Contains(t, catalog) {
+			return true
+		}
+	}
+	return false
+}
+
 // isDML reports whether a statement template reads or writes rows.
 func isDML(template string) bool {
 	return startsWith(template, "INSERT ", "UPDATE ", "DELETE ", "SELECT ", "REPLACE ", "UPSERT ", "MERGE ", "WITH ")

@@ -75,4 +75,5 @@ var GORM = Library{
 		{"Statement", "AddClause", ""},
 		{"Statement", "AddClauseIfNotExists", ""},
 	},
+	SQLBuilders: []Method{{"DB", "Raw", ""}},
 }

@@ -19,7 +19,7 @@ func TestGORMMethodsExist(t *testing.T) {
 		"Association": reflect.TypeFor[*gorm.Association](),
 		"Statement":   reflect.TypeFor[*gorm.Statement](),
 	}
-	for _, m := range slices.Concat(rules.GORM.Queries, rules.GORM.Invokers, rules.GORM.Recorders) {
+	for _, m := range slices.Concat(rules.GORM.Queries, rules.GORM.Invokers, rules.GORM.Recorders, rules.GORM.SQLBuilders) {
 		typ, ok := types[m.Type]
 		if !ok {
 			t.Errorf("%s.%s: unknown type", m.Type, m.Name)

@@ -62,6 +62,10 @@ type Library struct {
 	// of the handle their receiver belongs to (tx.Statement.AddClause(…)):
 	// that handle's later queries carry them.
 	Recorders []Method
+	// SQLBuilders are builders taking a statement's SQL text (Raw): a text
+	// that reads or changes only the schema makes their arguments name a
+	// table or column, not data.
+	SQLBuilders []Method
 }
 
 // Query describes a call that runs a query.
@@ -143,6 +147,19 @@ func IsRecorder(fn *types.Func) bool {
 	return listed(fn, func(lib *Library) []Method { return lib.Recorders })
 }
 
+// SQLBuilderArg returns the index of the SQL text parameter of a builder
+// taking one (Raw), or -1.
+func SQLBuilderArg(fn *types.Func) int {
+	lib, recv, sig := owner(fn)
+	if lib == nil {
+		return -1
+	}
+	if _, ok := match(lib.SQLBuilders, fn.Name(), recv); !ok {
+		return -1
+	}
+	return firstString(sig)
+}
+
 // listed reports whether fn is in the list of its library that list picks.
 func listed(fn *types.Func, list func(*Library) []Method) bool {
 	lib, recv, _ := owner(fn)
@@ -217,6 +234,12 @@ func sqlArg(name string, sig *types.Signature) int {
 	if name != "Exec" {
 		return -1
 	}
+	return firstString(sig)
+}
+
+// firstString returns the index of the first string parameter, after an
+// optional context, or -1.
+func firstString(sig *types.Signature) int {
 	for i := 0; i < sig.Params().Len() && i < 2; i++ {
 		if b, ok := sig.Params().At(i).Type().(*types.Basic); ok && b.Kind() == types.String {
 			return i

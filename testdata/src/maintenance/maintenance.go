@@ -55,3 +55,25 @@ func Unknown(db *gorm.DB, posts []Post, stmt string) {
 		db.Exec(stmt, p.ID) // want `\(\*gorm.DB\).Exec runs once per element of posts`
 	}
 }
+
+// Reads of the schema per table are statements per table too.
+func Columns(db *gorm.DB, tables []string) map[string]bool { // want Columns:"runs \\(\\*gorm.DB\\).Count"
+	soft := map[string]bool{}
+	for _, t := range tables {
+		var n int64
+		db.Raw("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = ? AND COLUMN_NAME = 'deleted_at'", t).Count(&n)
+		soft[t] = n == 1
+		var cols []string
+		db.Raw("SHOW COLUMNS FROM " + t).Scan(&cols)
+		db.Raw("select name from pragma_table_info(?)", t).Scan(&cols)
+	}
+	return soft
+}
+
+// Raw statements on rows per element are N+1s.
+func RawRows(db *gorm.DB, posts []Post) {
+	for _, p := range posts {
+		var titles []string
+		db.Raw("SELECT title FROM posts WHERE id = ?", p.ID).Scan(&titles) // want `\(\*gorm.DB\).Scan runs once per element of posts`
+	}
+}

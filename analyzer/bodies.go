@@ -2,7 +2,6 @@ package analyzer
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
@@ -49,7 +48,7 @@ func findBodies(sx *syntax, ssapkg *ssa.Package, funcs []*ssa.Function) map[*ssa
 				if obj.Type().(*types.Signature).Recv() != nil {
 					offset = 1
 				}
-				expr := callExprAt(pass, call.Pos())
+				expr := sx.callAt(call.Pos())
 				if expr == nil {
 					continue
 				}
@@ -81,23 +80,4 @@ func iterSource(pass *analysis.Pass, x ast.Expr) ast.Expr {
 		}
 	}
 	return x
-}
-
-// callExprAt finds the call expression whose left parenthesis is at pos.
-func callExprAt(pass *analysis.Pass, pos token.Pos) *ast.CallExpr {
-	file := fileOf(pass, pos)
-	if file == nil {
-		return nil
-	}
-	var found *ast.CallExpr
-	ast.Inspect(enclosingDecl(file, pos), func(n ast.Node) bool {
-		if found != nil || n == nil || !(n.Pos() <= pos && pos < n.End()) {
-			return false
-		}
-		if c, ok := n.(*ast.CallExpr); ok && c.Lparen == pos {
-			found = c
-		}
-		return true
-	})
-	return found
 }

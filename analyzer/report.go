@@ -45,7 +45,7 @@ func (s *state) report(fn *ssa.Function, l *loop, st site) {
 	rest := chain[k:]
 	msg := fmt.Sprintf("N+1 query: %s once per element of %s (loop at %s; %s)",
 		runs(rest, st.r.query), coll, s.shortPos(l.node.Pos()), where)
-	advice, fixes := s.remedy(l, org, st, len(rest) == 1, callExprAt(s.pass, pos))
+	advice, fixes := s.remedy(l, org, st, len(rest) == 1, s.syntax.callAt(pos))
 	if advice != "" {
 		msg += "; " + advice
 	}
@@ -125,7 +125,7 @@ func (s *state) emit(st site, pos token.Pos, msg string, related []analysis.Rela
 // parenthesis is at lparen: from the method name of a selector call (the
 // line a reader looks at in a multi-line chain) to the closing parenthesis.
 func (s *state) callRange(lparen token.Pos) (token.Pos, token.Pos) {
-	call := callExprAt(s.pass, lparen)
+	call := s.syntax.callAt(lparen)
 	if call == nil {
 		return lparen, token.NoPos
 	}

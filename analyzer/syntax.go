@@ -17,6 +17,9 @@ type syntax struct {
 	pass *analysis.Pass
 	ins  *inspector.Inspector
 	vars map[*types.Var]*varInfo
+	// calls maps each call expression's left parenthesis, the position of
+	// its SSA call, to the expression.
+	calls map[token.Pos]*ast.CallExpr
 }
 
 // varInfo is what a variable of the package is assigned and where it is
@@ -42,7 +45,7 @@ type varUse struct {
 }
 
 func newSyntax(pass *analysis.Pass) *syntax {
-	sx := &syntax{pass: pass, ins: inspector.New(pass.Files), vars: map[*types.Var]*varInfo{}}
+	sx := &syntax{pass: pass, ins: inspector.New(pass.Files), vars: map[*types.Var]*varInfo{}, calls: map[token.Pos]*ast.CallExpr{}}
 	info := func(obj types.Object) *varInfo {
 		v, ok := obj.(*types.Var)
 		if !ok || v.Pkg() != pass.Pkg {
@@ -55,9 +58,11 @@ func newSyntax(pass *analysis.Pass) *syntax {
 		}
 		return vi
 	}
-	kinds := []ast.Node{(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.UnaryExpr)(nil), (*ast.Ident)(nil)}
+	kinds := []ast.Node{(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.UnaryExpr)(nil), (*ast.Ident)(nil), (*ast.CallExpr)(nil)}
 	for c := range sx.ins.Root().Preorder(kinds...) {
 		switch n := c.Node().(type) {
+		case *ast.CallExpr:
+			sx.calls[n.Lparen] = n
 		case *ast.AssignStmt:
 			for i, lhs := range n.Lhs {
 				id, ok := ast.Unparen(lhs).(*ast.Ident)
@@ -159,6 +164,9 @@ func (sx *syntax) literalList(v *types.Var) bool {
 	vi := sx.vars[v]
 	return vi != nil && vi.declared && !vi.built
 }
+
+// callAt returns the call expression whose left parenthesis is at pos.
+func (sx *syntax) callAt(pos token.Pos) *ast.CallExpr { return sx.calls[pos] }
 
 // uses lists the identifiers reading or assigning v, with their parents.
 func (sx *syntax) uses(v *types.Var) []varUse {

@@ -124,7 +124,7 @@ func (s *state) callbackLoop(call ssa.CallInstruction, obj *types.Func, i int) *
 		if e.Func != p {
 			continue
 		}
-		expr := callExprAt(s.pass, call.Pos())
+		expr := s.syntax.callAt(call.Pos())
 		if expr == nil || e.Over >= len(expr.Args) || !isData(s.syntax, expr.Args[e.Over]) {
 			return nil
 		}

@@ -252,7 +252,8 @@ func (f *flow) transfer(instr ssa.Instruction, ops []*ssa.Value) taint {
 // data arguments. Contexts carry no data into a query (a per-element
 // context value or deadline does not make a query per element), and the
 // arguments of structural builders (a table name) change the statement's
-// shape, not its data: their per-iteration bits become chunk bits.
+// shape, not its data: their per-iteration bits become chunk bits, and
+// the inputs they come from do not flow into the query.
 func (f *flow) callTaint(c *ssa.CallCommon) taint {
 	var t taint
 	if c.IsInvoke() {
@@ -270,7 +271,7 @@ func (f *flow) callTaint(c *ssa.CallCommon) taint {
 		}
 		at := f.of(a)
 		if structural && (i > 0 || c.IsInvoke()) {
-			at = asChunk(at)
+			at = taint{chunk: at.loop | at.chunk} // not data, here or in callers
 		}
 		t = t.or(at)
 	}

@@ -77,3 +77,27 @@ func RawRows(db *gorm.DB, posts []Post) {
 		db.Raw("SELECT title FROM posts WHERE id = ?", p.ID).Scan(&titles) // want `\(\*gorm.DB\).Scan runs once per element of posts`
 	}
 }
+
+// Helpers that take the table: their callers' loops over tables run one
+// statement per table.
+func hasDeletedAt(db *gorm.DB, table string) bool { // want hasDeletedAt:"runs \\(\\*gorm.DB\\).Count \\[params 0\\]"
+	var n int64
+	db.Raw("SELECT COUNT(*) FROM information_schema.columns WHERE table_name = ? AND column_name = 'deleted_at'", table).Count(&n) // want `count compared to zero`
+	return n > 0
+}
+
+func rowsOf(db *gorm.DB, table string) int64 { // want rowsOf:"runs \\(\\*gorm.DB\\).Count \\[params 0\\]"
+	var n int64
+	db.Table(table).Count(&n)
+	return n
+}
+
+func SoftTables(db *gorm.DB, tables []string) (soft []string, total int64) { // want SoftTables:"runs \\(\\*gorm.DB\\).Count via maintenance.hasDeletedAt \\[params 0\\]"
+	for _, t := range tables {
+		if hasDeletedAt(db, t) {
+			soft = append(soft, t)
+		}
+		total += rowsOf(db, t)
+	}
+	return soft, total
+}

@@ -4,6 +4,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"regexp"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -90,9 +91,10 @@ func (s *state) libraryQuery(call ssa.CallInstruction, obj *types.Func, q rules.
 				r.deps = nil // once per table or index, whatever it is bound to
 				return r
 			}
-			// SQL text built from a DML template carries data; other
-			// per-element text is a script or DDL runner's.
-			if !isDML(template) {
+			// SQL text built from a DML template carries data, unless
+			// what it is built from only names the table (a statement per
+			// table); other per-element text is a script or DDL runner's.
+			if !isDML(template) || namesTableOnly(a) {
 				continue
 			}
 		}
@@ -159,6 +161,61 @@ func sqlTemplate(v ssa.Value) string {
 		}
 	}
 	return ""
+}
+
+// tableSlot matches text ending where a statement names its table.
+var tableSlot = regexp.MustCompile("(?i)\\b(FROM|INTO|UPDATE|TABLE|JOIN)\\s+[`\"\\[]?$")
+
+// namesTableOnly reports whether every part of the SQL text v that is not
+// constant fills the place of a table name: "DELETE FROM " + t, or
+// fmt.Sprintf("DELETE FROM %s", t). Such a statement runs once per table.
+func namesTableOnly(v ssa.Value) bool {
+	if call, ok := v.(*ssa.Call); ok {
+		fn := call.Common().StaticCallee()
+		if fn == nil || fn.String() != "fmt.Sprintf" || len(call.Common().Args) == 0 {
+			return false
+		}
+		format := constString(call.Common().Args[0])
+		verbs := 0
+		for i := 0; i < len(format); i++ {
+			if format[i] != '%' {
+				continue
+			}
+			if i+1 < len(format) && format[i+1] == '%' {
+				i++
+				continue
+			}
+			if !tableSlot.MatchString(format[:i]) {
+				return false
+			}
+			verbs++
+		}
+		return verbs > 0
+	}
+	var parts []ssa.Value
+	var flatten func(v ssa.Value) bool
+	flatten = func(v ssa.Value) bool {
+		if b, ok := v.(*ssa.BinOp); ok && b.Op == token.ADD {
+			return len(parts) < 64 && flatten(b.X) && flatten(b.Y)
+		}
+		parts = append(parts, v)
+		return true
+	}
+	if !flatten(v) || len(parts) < 2 {
+		return false
+	}
+	text := ""
+	for _, p := range parts {
+		if k, ok := p.(*ssa.Const); ok {
+			text += constString(k)
+			continue
+		}
+		if !tableSlot.MatchString(text) {
+			return false
+		}
+		text += "t"
+	}
+	return true
 }
 
 func constString(v ssa.Value) string {

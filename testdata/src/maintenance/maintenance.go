@@ -101,3 +101,24 @@ func SoftTables(db *gorm.DB, tables []string) (soft []string, total int64) { // 
 	}
 	return soft, total
 }
+
+// A DML statement whose only per-element part is its table runs once per
+// table; one whose text or arguments carry row data is reported.
+func PurgeTables(db *gorm.DB, posts []Post) error { // want PurgeTables:"runs \\(\\*gorm.DB\\).Exec"
+	tables, err := db.Migrator().GetTables()
+	if err != nil {
+		return err
+	}
+	for _, t := range tables {
+		db.Exec("DELETE FROM " + t)
+		db.Exec(fmt.Sprintf("DELETE FROM `%s`", t))
+		db.Exec("UPDATE " + t + " SET views = 0")
+		db.Exec(fmt.Sprintf("DELETE FROM %s WHERE id = %d", t, len(t)))    // want `\(\*gorm.DB\).Exec runs once per element of tables`
+		db.Exec("DELETE FROM " + t + " WHERE title = '" + t + "'")         // want `\(\*gorm.DB\).Exec runs once per element of tables`
+		db.Exec(fmt.Sprintf("DELETE FROM %s WHERE title = ?", "posts"), t) // want `\(\*gorm.DB\).Exec runs once per element of tables`
+	}
+	for _, p := range posts {
+		db.Exec(fmt.Sprintf("DELETE FROM %s WHERE post_id = ?", "comments"), p.ID) // want `\(\*gorm.DB\).Exec runs once per element of posts`
+	}
+	return nil
+}

@@ -226,8 +226,11 @@ func constString(v ssa.Value) string {
 	return constant.StringVal(k.Value)
 }
 
+// startsWith reports whether sql begins with one of the keywords (upper
+// case, most followed by a space), leading space and case aside. A text
+// that is only its first keyword ("UPDATE " + table + …) begins with it.
 func startsWith(sql string, keywords ...string) bool {
-	sql = strings.ToUpper(strings.TrimSpace(sql))
+	sql = strings.ToUpper(strings.TrimSpace(sql)) + " "
 	for _, kw := range keywords {
 		if strings.HasPrefix(sql, kw) {
 			return true

@@ -6,6 +6,7 @@ package maintenance // want package:"reaches data access"
 
 import (
 	"fmt"
+	"strconv"
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
@@ -118,7 +119,8 @@ func PurgeTables(db *gorm.DB, posts []Post) error { // want PurgeTables:"runs \\
 		db.Exec(fmt.Sprintf("DELETE FROM %s WHERE title = ?", "posts"), t) // want `\(\*gorm.DB\).Exec runs once per element of tables`
 	}
 	for _, p := range posts {
-		db.Exec(fmt.Sprintf("DELETE FROM %s WHERE post_id = ?", "comments"), p.ID) // want `\(\*gorm.DB\).Exec runs once per element of posts`
+		db.Exec(fmt.Sprintf("DELETE FROM %s WHERE post_id = ?", "comments"), p.ID)              // want `\(\*gorm.DB\).Exec runs once per element of posts`
+		db.Exec("UPDATE " + tables[0] + " SET views = 0 WHERE id = " + strconv.Itoa(int(p.ID))) // want `\(\*gorm.DB\).Exec runs once per element of posts`
 	}
 	return nil
 }

@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/nplusonelint/nplusonelint/rules"
@@ -59,11 +59,11 @@ func (f queriesFlag) Set(s string) error {
 var _ flag.Value = queriesFlag{}
 
 // checks is what every check of one package shares, computed once: the
-// pass, the registry, one inspector and the directives.
+// pass, the registry, the index of its syntax and the directives.
 type checks struct {
 	pass    *analysis.Pass
 	reg     *rules.Registry
-	ins     *inspector.Inspector
+	syntax  *syntax
 	ignores *ignores
 }
 
@@ -71,7 +71,7 @@ func run(pass *analysis.Pass, reg *rules.Registry) (any, error) {
 	if reg.Owns(pass.Pkg.Path()) && !ownModule(pass) {
 		return nil, nil // the libraries themselves are not analyzed, unless worked on
 	}
-	exportCallbackFacts(pass)
+	exportCallbackFacts(pass, reg)
 	if !reachesData(pass, reg) {
 		return nil, nil
 	}
@@ -81,7 +81,7 @@ func run(pass *analysis.Pass, reg *rules.Registry) (any, error) {
 	if len(pass.Files) == 0 {
 		return nil, nil // loaded from export data by a driver: no code to analyze
 	}
-	c := &checks{pass: pass, reg: reg, ins: inspector.New(pass.Files), ignores: collectIgnores(pass)}
+	c := &checks{pass: pass, reg: reg, syntax: newSyntax(pass, reg), ignores: collectIgnores(pass)}
 	c.guard(pass.Files[0].Package, "counts compared to zero", c.reportExistence)
 	c.guard(pass.Files[0].Package, "package", func() { analyzePackage(c) })
 	return nil, nil
@@ -116,16 +116,6 @@ func (c *checks) guard(pos token.Pos, what string, f func()) (ok bool) {
 	return true
 }
 
-// fileCursor returns the cursor of the file holding pos.
-func (c *checks) fileCursor(pos token.Pos) (inspector.Cursor, bool) {
-	for fc := range c.ins.Root().Children() {
-		if fc.Node().Pos() <= pos && pos <= fc.Node().End() {
-			return fc, true
-		}
-	}
-	return inspector.Cursor{}, false
-}
-
 // internalErrorRule is the rule ID of an analysis that failed.
 const internalErrorRule = "internal-error"
 
@@ -139,7 +129,8 @@ func analyzePackage(c *checks) {
 		ssapkg:   ssapkg,
 		sums:     map[*ssa.Function]*QueryFact{},
 		flows:    map[*ssa.Function]*flowAnalysis{},
-		bodies:   findBodies(c.pass, c.reg, ssapkg, funcs),
+		impls:    map[*types.Interface][]types.Type{},
+		bodies:   findBodies(c.syntax, ssapkg, funcs),
 		reported: map[token.Pos]bool{},
 		failed:   map[*ssa.Function]bool{},
 	}

@@ -125,3 +125,17 @@ func TestInternalErrorIsReported(t *testing.T) {
 	dir := filepath.Join(analysistest.TestData(), "..", "..", "testdata", "databasesql")
 	analysistest.Run(t, dir, analyzer.Analyzer, "./crash")
 }
+
+func TestMaintenance(t *testing.T) {
+	analysistest.Run(t, testdata(), analyzer.Analyzer, "./maintenance")
+}
+
+func TestTxHelpers(t *testing.T) {
+	analysistest.Run(t, testdata(), analyzer.Analyzer, "./txhelpers/...")
+}
+
+func TestClauses(t *testing.T) { analysistest.Run(t, testdata(), analyzer.Analyzer, "./clauses") }
+
+func TestLiteralLoops(t *testing.T) {
+	analysistest.Run(t, testdata(), analyzer.Analyzer, "./literalloops")
+}

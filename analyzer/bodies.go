@@ -2,13 +2,10 @@ package analyzer
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
-
-	"github.com/nplusonelint/nplusonelint/rules"
 )
 
 // findBodies finds the functions of the package that run once per element
@@ -16,17 +13,18 @@ import (
 // closures passed to a callee whose CallbackFact says it calls them once per
 // element of another argument (lo.ForEach(posts, func…)), and row hooks
 // (GORM's AfterFind), which the library calls once per loaded row.
-func findBodies(pass *analysis.Pass, reg *rules.Registry, ssapkg *ssa.Package, funcs []*ssa.Function) map[*ssa.Function]*loop {
+func findBodies(sx *syntax, ssapkg *ssa.Package, funcs []*ssa.Function) map[*ssa.Function]*loop {
+	pass := sx.pass
 	bodies := map[*ssa.Function]*loop{}
 	for _, fn := range funcs {
 		if obj := funcObject(fn); obj != nil && fn.Syntax() != nil {
-			if lib, hook := reg.RowHook(obj); hook != "" {
+			if lib, hook := sx.reg.RowHook(obj); hook != "" {
 				bodies[fn] = &loop{node: fn.Syntax(), hook: hook, hookLib: lib}
 			}
 		}
 		if rng, ok := fn.Syntax().(*ast.RangeStmt); ok && fn.Synthetic == "range-over-func yield" {
 			x := iterSource(pass, rng.X)
-			if isData(pass, reg, x) {
+			if isData(sx, x) {
 				bodies[fn] = &loop{node: rng, collection: x}
 			}
 		}
@@ -40,7 +38,7 @@ func findBodies(pass *analysis.Pass, reg *rules.Registry, ssapkg *ssa.Package, f
 				if obj == nil {
 					continue
 				}
-				fact, ok := callbackFact(pass, obj)
+				fact, ok := callbackFact(pass, sx.reg, obj)
 				if !ok || len(fact.Each) == 0 {
 					continue
 				}
@@ -48,7 +46,7 @@ func findBodies(pass *analysis.Pass, reg *rules.Registry, ssapkg *ssa.Package, f
 				if obj.Type().(*types.Signature).Recv() != nil {
 					offset = 1
 				}
-				expr := callExprAt(pass, call.Pos())
+				expr := sx.callAt(call.Pos())
 				if expr == nil {
 					continue
 				}
@@ -59,7 +57,7 @@ func findBodies(pass *analysis.Pass, reg *rules.Registry, ssapkg *ssa.Package, f
 					body, _ := funcValue(call.Common().Args[e.Func+offset])
 					// Closures only: named functions and method values are
 					// loops at the call (see valueReach).
-					if body == nil || body.Parent() == nil || body.Pkg != ssapkg || !isData(pass, reg, expr.Args[e.Over]) {
+					if body == nil || body.Parent() == nil || body.Pkg != ssapkg || !isData(sx, expr.Args[e.Over]) {
 						continue
 					}
 					bodies[body] = &loop{node: expr, collection: expr.Args[e.Over]}
@@ -80,23 +78,4 @@ func iterSource(pass *analysis.Pass, x ast.Expr) ast.Expr {
 		}
 	}
 	return x
-}
-
-// callExprAt finds the call expression whose left parenthesis is at pos.
-func callExprAt(pass *analysis.Pass, pos token.Pos) *ast.CallExpr {
-	file := fileOf(pass, pos)
-	if file == nil {
-		return nil
-	}
-	var found *ast.CallExpr
-	ast.Inspect(enclosingDecl(file, pos), func(n ast.Node) bool {
-		if found != nil || n == nil || !(n.Pos() <= pos && pos < n.End()) {
-			return false
-		}
-		if c, ok := n.(*ast.CallExpr); ok && c.Lparen == pos {
-			found = c
-		}
-		return true
-	})
-	return found
 }

@@ -16,7 +16,7 @@ import (
 // each). It reads only syntax and types, so it is cheap enough to run on
 // every package; the SSA part of the analysis uses the facts to follow
 // closures passed to such functions.
-func exportCallbackFacts(pass *analysis.Pass) {
+func exportCallbackFacts(pass *analysis.Pass, reg *rules.Registry) {
 	var candidates []*ast.FuncDecl
 	for _, file := range pass.Files {
 		for _, decl := range file.Decls {
@@ -31,7 +31,7 @@ func exportCallbackFacts(pass *analysis.Pass) {
 	for again, round := true, 0; again && round < 4; round++ {
 		again = false
 		for _, fd := range candidates {
-			changed, local := callbackScan(pass, fd)
+			changed, local := callbackScan(pass, reg, fd)
 			again = again || changed && local
 		}
 	}
@@ -58,7 +58,7 @@ func hasFuncParam(pass *analysis.Pass, fd *ast.FuncDecl) bool {
 // callbackScan computes and exports the CallbackFact of fd; it reports
 // whether the fact changed, and whether fd passes a function parameter on
 // to a function of its own package.
-func callbackScan(pass *analysis.Pass, fd *ast.FuncDecl) (changed, local bool) {
+func callbackScan(pass *analysis.Pass, reg *rules.Registry, fd *ast.FuncDecl) (changed, local bool) {
 	obj, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
 	if !ok {
 		return false, false
@@ -94,11 +94,16 @@ func callbackScan(pass *analysis.Pass, fd *ast.FuncDecl) (changed, local bool) {
 			if lit, ok := ast.Unparen(n.Fun).(*ast.FuncLit); ok { // func(){…}()
 				ast.Inspect(lit.Body, visit)
 			}
+			// A literal passed to a function that calls it runs too
+			// (db.Transaction(func(tx) error { return fn(tx) })).
+			for _, lit := range calledLiterals(pass, reg, n) {
+				ast.Inspect(lit.Body, visit)
+			}
 			var called []int
 			if i, ok := paramOf(n.Fun); ok {
 				called = append(called, i)
 			}
-			to, isLocal := delegated(pass, n, paramOf)
+			to, isLocal := delegated(pass, reg, n, paramOf)
 			called = append(called, to...)
 			local = local || isLocal
 			for _, i := range called {
@@ -126,7 +131,7 @@ func callbackScan(pass *analysis.Pass, fd *ast.FuncDecl) (changed, local bool) {
 // passes to a function known (by its CallbackFact) to call them, and
 // whether call passes one to a function of this package (whose fact may
 // be computed later).
-func delegated(pass *analysis.Pass, call *ast.CallExpr, paramOf func(ast.Expr) (int, bool)) ([]int, bool) {
+func delegated(pass *analysis.Pass, reg *rules.Registry, call *ast.CallExpr, paramOf func(ast.Expr) (int, bool)) ([]int, bool) {
 	passes := false
 	for _, a := range call.Args {
 		if _, ok := paramOf(a); ok {
@@ -141,7 +146,7 @@ func delegated(pass *analysis.Pass, call *ast.CallExpr, paramOf func(ast.Expr) (
 		return nil, false
 	}
 	local := callee.Pkg() == pass.Pkg
-	fact, ok := callbackFact(pass, callee)
+	fact, ok := callbackFact(pass, reg, callee)
 	if !ok {
 		return nil, local
 	}
@@ -154,13 +159,52 @@ func delegated(pass *analysis.Pass, call *ast.CallExpr, paramOf func(ast.Expr) (
 	return out, local
 }
 
+// calledLiterals returns the function literals call passes to a function
+// known (by its CallbackFact) to call them.
+func calledLiterals(pass *analysis.Pass, reg *rules.Registry, call *ast.CallExpr) []*ast.FuncLit {
+	var lits []*ast.FuncLit
+	for _, a := range call.Args {
+		if lit, ok := ast.Unparen(a).(*ast.FuncLit); ok {
+			lits = append(lits, lit)
+		}
+	}
+	if len(lits) == 0 {
+		return nil
+	}
+	callee, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
+	if !ok {
+		return nil
+	}
+	fact, ok := callbackFact(pass, reg, callee)
+	if !ok {
+		return nil
+	}
+	lits = lits[:0]
+	for j, a := range call.Args {
+		if lit, ok := ast.Unparen(a).(*ast.FuncLit); ok && j < 64 && fact.Calls&(1<<j) != 0 {
+			lits = append(lits, lit)
+		}
+	}
+	return lits
+}
+
 // callbackFact returns what is known of the function-typed parameters fn
-// calls: its fact when its package was analyzed from source, else the
-// rules' list of well-known higher-order functions.
-func callbackFact(pass *analysis.Pass, fn *types.Func) (CallbackFact, bool) {
+// calls: its fact when its package was analyzed from source, else what
+// the rules say: a data library's invoker (a transaction) calls each of
+// them once per call; a well-known higher-order function as listed.
+func callbackFact(pass *analysis.Pass, reg *rules.Registry, fn *types.Func) (CallbackFact, bool) {
 	var f CallbackFact
 	if pass.ImportObjectFact(fn.Origin(), &f) {
 		return f, true
+	}
+	if reg.IsInvoker(fn) {
+		params := fn.Type().(*types.Signature).Params()
+		for i := 0; i < params.Len() && i < 64; i++ {
+			if _, ok := params.At(i).Type().Underlying().(*types.Signature); ok {
+				f.Calls |= 1 << i
+			}
+		}
+		return f, f.Calls != 0
 	}
 	h, ok := rules.LookupHigherOrder(fn)
 	if !ok {

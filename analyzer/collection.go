@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"sort"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -15,7 +16,8 @@ import (
 // maps that are not literal lists, an int bounded by a length, counted for
 // loops bounded by a length, and cursors (for rows.Next()). Not collections:
 // channels, strings, for {} and other condition loops, constant bounds.
-func classify(pass *analysis.Pass, reg *rules.Registry, stmt ast.Stmt) *loop {
+func classify(sx *syntax, stmt ast.Stmt) *loop {
+	pass := sx.pass
 	switch s := stmt.(type) {
 	case *ast.RangeStmt:
 		t := typeOf(pass, s.X).Underlying()
@@ -24,10 +26,10 @@ func classify(pass *analysis.Pass, reg *rules.Registry, stmt ast.Stmt) *loop {
 		}
 		switch t.(type) {
 		case *types.Slice, *types.Array, *types.Map:
-			return dataLoop(pass, reg, s, s.X)
+			return dataLoop(sx, s, s.X)
 		case *types.Basic:
-			if x := lenArg(pass, s.X); x != nil {
-				return dataLoop(pass, reg, s, x)
+			if x := lenArg(sx, s.X); x != nil {
+				return dataLoop(sx, s, x)
 			}
 		}
 	case *ast.ForStmt:
@@ -41,14 +43,14 @@ func classify(pass *analysis.Pass, reg *rules.Registry, stmt ast.Stmt) *loop {
 			switch bin.Op {
 			case token.LSS, token.LEQ, token.GTR, token.GEQ, token.NEQ:
 				for _, side := range []ast.Expr{bin.X, bin.Y} {
-					if x := lenArg(pass, side); x != nil {
-						return dataLoop(pass, reg, s, x)
+					if x := lenArg(sx, side); x != nil {
+						return dataLoop(sx, s, x)
 					}
 				}
 				// for i := len(xs) - 1; i >= 0; i--
 				if init, ok := s.Init.(*ast.AssignStmt); ok && len(init.Rhs) == 1 {
-					if x := lenArg(pass, init.Rhs[0]); x != nil {
-						return dataLoop(pass, reg, s, x)
+					if x := lenArg(sx, init.Rhs[0]); x != nil {
+						return dataLoop(sx, s, x)
 					}
 				}
 			}
@@ -58,8 +60,8 @@ func classify(pass *analysis.Pass, reg *rules.Registry, stmt ast.Stmt) *loop {
 }
 
 // dataLoop returns the loop over collection x, unless x is not data.
-func dataLoop(pass *analysis.Pass, reg *rules.Registry, stmt ast.Stmt, x ast.Expr) *loop {
-	if !isData(pass, reg, x) {
+func dataLoop(sx *syntax, stmt ast.Stmt, x ast.Expr) *loop {
+	if !isData(sx, x) {
 		return nil
 	}
 	return &loop{node: stmt, collection: x}
@@ -67,8 +69,8 @@ func dataLoop(pass *analysis.Pass, reg *rules.Registry, stmt ast.Stmt, x ast.Exp
 
 // isData reports whether iterating x iterates data: not a literal list
 // written in the source, nor a list of connections and components.
-func isData(pass *analysis.Pass, reg *rules.Registry, x ast.Expr) bool {
-	return !isLiteralList(pass, x) && !holdsHandles(reg, typeOf(pass, x))
+func isData(sx *syntax, x ast.Expr) bool {
+	return !isLiteralList(sx, x) && !holdsHandles(sx.reg, typeOf(sx.pass, x))
 }
 
 // holdsHandles reports whether the elements of a collection of type t are
@@ -133,7 +135,8 @@ func cursorOf(pass *analysis.Pass, call *ast.CallExpr) ast.Expr {
 
 // lenArg returns xs when e is len(xs), len(xs)-k, or a local variable
 // defined as one of those.
-func lenArg(pass *analysis.Pass, e ast.Expr) ast.Expr {
+func lenArg(sx *syntax, e ast.Expr) ast.Expr {
+	pass := sx.pass
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
 		if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok && len(e.Args) == 1 {
@@ -143,12 +146,12 @@ func lenArg(pass *analysis.Pass, e ast.Expr) ast.Expr {
 		}
 	case *ast.BinaryExpr:
 		if e.Op == token.SUB || e.Op == token.ADD {
-			return lenArg(pass, e.X)
+			return lenArg(sx, e.X)
 		}
 	case *ast.Ident:
 		if v, ok := pass.TypesInfo.Uses[e].(*types.Var); ok {
-			if def, only := definition(pass, v); def != nil && only {
-				return lenArg(pass, def)
+			if def, only := sx.definition(v); def != nil && only {
+				return lenArg(sx, def)
 			}
 		}
 	}
@@ -156,63 +159,19 @@ func lenArg(pass *analysis.Pass, e ast.Expr) ast.Expr {
 }
 
 // isLiteralList reports whether e is a composite literal, or a variable
-// initialised with one and never assigned again: a fixed list written in
-// the source (models to migrate, statements to run), not data.
-func isLiteralList(pass *analysis.Pass, e ast.Expr) bool {
+// only ever assigned such lists (a literal, extended with constants or
+// literals): a fixed list written in the source (models to migrate,
+// statements to run), not data.
+func isLiteralList(sx *syntax, e ast.Expr) bool {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CompositeLit:
 		return true
 	case *ast.Ident:
-		if v, ok := pass.TypesInfo.Uses[e].(*types.Var); ok {
-			def, only := definition(pass, v)
-			_, lit := ast.Unparen(def).(*ast.CompositeLit)
-			return lit && only
+		if v, ok := sx.pass.TypesInfo.Uses[e].(*types.Var); ok {
+			return sx.literalList(v)
 		}
 	}
 	return false
-}
-
-// definition finds the expression a variable of this package is
-// initialised with, and whether that is its only assignment.
-func definition(pass *analysis.Pass, v *types.Var) (def ast.Expr, only bool) {
-	if v.Pkg() != pass.Pkg {
-		return nil, false
-	}
-	file := fileOf(pass, v.Pos())
-	if file == nil {
-		return nil, false
-	}
-	assigns := 0
-	ast.Inspect(file, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			for i, lhs := range n.Lhs {
-				id, ok := ast.Unparen(lhs).(*ast.Ident)
-				if !ok || (pass.TypesInfo.Defs[id] != v && pass.TypesInfo.Uses[id] != v) {
-					continue
-				}
-				assigns++
-				if pass.TypesInfo.Defs[id] == v && len(n.Rhs) == len(n.Lhs) {
-					def = n.Rhs[i]
-				}
-			}
-		case *ast.ValueSpec:
-			for i, id := range n.Names {
-				if pass.TypesInfo.Defs[id] == v {
-					assigns++
-					if len(n.Values) == len(n.Names) {
-						def = n.Values[i]
-					}
-				}
-			}
-		case *ast.UnaryExpr:
-			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND && pass.TypesInfo.Uses[id] == v {
-				assigns++ // its address escapes: anything may be stored
-			}
-		}
-		return true
-	})
-	return def, assigns == 1
 }
 
 // fileOf returns the file of the package holding pos.
@@ -225,12 +184,12 @@ func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
 	return nil
 }
 
-// enclosingDecl returns the top-level declaration holding pos.
+// enclosingDecl returns the top-level declaration holding pos (a file's
+// declarations are in source order).
 func enclosingDecl(file *ast.File, pos token.Pos) ast.Decl {
-	for _, d := range file.Decls {
-		if d.Pos() <= pos && pos < d.End() {
-			return d
-		}
+	i := sort.Search(len(file.Decls), func(i int) bool { return file.Decls[i].End() > pos })
+	if i < len(file.Decls) && file.Decls[i].Pos() <= pos {
+		return file.Decls[i]
 	}
 	return nil
 }

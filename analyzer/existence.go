@@ -23,7 +23,7 @@ const existenceRule = "count-compared-to-zero"
 // returns it (assoc.Count() > 0), or defines it (n, err := q.Count(ctx)).
 // It needs no SSA: the syntax and the registry say it all.
 func (s *checks) reportExistence() {
-	for c := range s.ins.Root().Preorder((*ast.CallExpr)(nil)) {
+	for c := range s.syntax.ins.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := c.Node().(*ast.CallExpr)
 		fn, ok := typeutil.Callee(s.pass.TypesInfo, call).(*types.Func)
 		if !ok {
@@ -37,14 +37,14 @@ func (s *checks) reportExistence() {
 		switch {
 		case len(call.Args) == 1 && fn.Signature().Results().Len() == 1 && isPtrToInt(s.pass, call.Args[0]):
 			n := addressedVar(s.pass, call.Args[0]) // db.….Count(&n)
-			if n == nil || !s.onlyComparedWithZero(n, ast.Unparen(call.Args[0])) {
+			if n == nil || !onlyComparedWithZero(s.syntax, n, ast.Unparen(call.Args[0])) {
 				continue
 			}
 			site.N = n
 		case comparedWithZero(s.pass, call, c.Parent().Node()): // assoc.Count() > 0
 		default:
 			n := definedResult(s.pass, c.Parent().Node(), call) // n, err := G.Count(ctx, "*")
-			if n == nil || !s.onlyComparedWithZero(n, nil) {
+			if n == nil || !onlyComparedWithZero(s.syntax, n, nil) {
 				continue
 			}
 		}
@@ -57,7 +57,7 @@ func (s *checks) emitExistence(call *ast.CallExpr, fn *types.Func, r rules.Remed
 	if isGenerated(s.pass, call.Pos()) || isTestFile(s.pass, call.Pos()) || s.ignores.covers(s.pass.Fset.Position(call.Pos())) {
 		return
 	}
-	start, end := callRange(s.pass, call.Lparen)
+	start, end := s.callRange(call.Lparen)
 	msg := "count compared to zero: " + funcName(fn) + " counts every matching row to learn whether there is one"
 	if r.Advice != "" {
 		msg += "; " + r.Advice
@@ -117,30 +117,18 @@ func definedResult(pass *analysis.Pass, parent ast.Node, call *ast.CallExpr) *ty
 
 // onlyComparedWithZero reports whether every read of v compares it with
 // zero, and there is at least one; except is the count call's own &v.
-func (s *checks) onlyComparedWithZero(v *types.Var, except ast.Node) bool {
-	pass := s.pass
-	file, found := s.fileCursor(v.Pos())
-	if !found {
-		return false
-	}
+func onlyComparedWithZero(sx *syntax, v *types.Var, except ast.Node) bool {
 	reads := 0
-	ok := true
-	for c := range file.Preorder((*ast.Ident)(nil)) {
-		id := c.Node().(*ast.Ident)
-		if pass.TypesInfo.Uses[id] != v {
+	for _, u := range sx.uses(v) {
+		if u.parent == except {
 			continue
 		}
-		parent := c.Parent().Node()
-		if parent == except {
-			continue
+		if !comparedWithZero(sx.pass, u.id, u.parent) {
+			return false
 		}
-		if comparedWithZero(pass, id, parent) {
-			reads++
-			continue
-		}
-		ok = false
+		reads++
 	}
-	return ok && reads > 0
+	return reads > 0
 }
 
 // comparedWithZero reports whether parent compares e with zero in a way

@@ -33,7 +33,7 @@ func (s *state) remedy(l *loop, org origin, st site, direct bool, call *ast.Call
 		site.Call = call
 	}
 	if org.query != "" {
-		site.Origin = callExprAt(s.pass, org.pos)
+		site.Origin = s.syntax.callAt(org.pos)
 	}
 	r := rules.RemedyFor(s.reg.Library(st.r.lib), st.r.kind, site)
 	if r.Fix == nil {

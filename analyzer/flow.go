@@ -25,6 +25,9 @@ type flow struct {
 	mem map[cell]taint      // what was stored into each cell
 	all map[ssa.Value]taint // what was stored anywhere into each allocation
 	reg *rules.Registry
+	// recorded is what calls recorded into a value outside local memory
+	// (a handle whose statement a clause was added to).
+	recorded map[ssa.Value]taint
 }
 
 // cell is a part of local memory: a field of an allocation, or the whole
@@ -39,7 +42,7 @@ type cell struct {
 // memory v points into: for a field, what was stored into it or into the
 // whole; for the whole, what was stored anywhere in it.
 func (f *flow) of(v ssa.Value) taint {
-	t := f.val[v]
+	t := f.val[v].or(f.recorded[v])
 	c, ok := locate(v)
 	if !ok {
 		return t
@@ -86,7 +89,7 @@ func root(v ssa.Value) ssa.Value {
 // point. Calls in seedCalls (reads of a cursor) taint their results and
 // the memory their pointer arguments reach.
 func propagate(reg *rules.Registry, fn *ssa.Function, seeds map[ssa.Value]taint, seedCalls map[ssa.CallInstruction]taint) *flow {
-	f := &flow{val: map[ssa.Value]taint{}, mem: map[cell]taint{}, all: map[ssa.Value]taint{}, reg: reg}
+	f := &flow{val: map[ssa.Value]taint{}, mem: map[cell]taint{}, all: map[ssa.Value]taint{}, reg: reg, recorded: map[ssa.Value]taint{}}
 	for v, t := range seeds {
 		f.val[v] = t
 	}
@@ -133,6 +136,9 @@ func propagate(reg *rules.Registry, fn *ssa.Function, seeds map[ssa.Value]taint,
 					// method's receiver: f.author(p.ID) does not make f
 					// per-element.
 					t := seedCalls[call].or(f.callTaint(call.Common()))
+					if owner := f.recordingOwner(call.Common()); owner != nil {
+						changed = f.record(owner, t, setMem) || changed
+					}
 					for i, a := range call.Common().Args {
 						if i == 0 && isStaticMethodCall(call.Common()) {
 							continue
@@ -163,6 +169,47 @@ func propagate(reg *rules.Registry, fn *ssa.Function, seeds map[ssa.Value]taint,
 		}
 	}
 	return f
+}
+
+// recordingOwner returns, for a call recording its arguments into its
+// receiver's statement, the value that receiver was selected from: tx for
+// tx.Statement.AddClause(…). Nil for any other call.
+func (f *flow) recordingOwner(c *ssa.CallCommon) ssa.Value {
+	obj := calleeObject(c)
+	if obj == nil || !f.reg.IsRecorder(obj) {
+		return nil
+	}
+	v := receiver(c)
+	for i := 0; i < 8 && v != nil; i++ {
+		switch x := v.(type) {
+		case *ssa.UnOp:
+			if x.Op != token.MUL {
+				return v
+			}
+			v = x.X
+		case *ssa.FieldAddr:
+			v = x.X
+		case *ssa.Field:
+			v = x.X
+		default:
+			return v
+		}
+	}
+	return v
+}
+
+// record adds t to what was recorded into owner: its local memory when it
+// is an allocation, else the value itself. It reports a change.
+func (f *flow) record(owner ssa.Value, t taint, setMem func(ssa.Value, taint) bool) bool {
+	if _, ok := locate(owner); ok {
+		return setMem(owner, t)
+	}
+	n := f.recorded[owner].or(t)
+	if n == f.recorded[owner] {
+		return false
+	}
+	f.recorded[owner] = n
+	return true
 }
 
 // transfer computes the taint of the value an instruction defines.
@@ -206,7 +253,8 @@ func (f *flow) transfer(instr ssa.Instruction, ops []*ssa.Value) taint {
 // data arguments. Contexts carry no data into a query (a per-element
 // context value or deadline does not make a query per element), and the
 // arguments of structural builders (a table name) change the statement's
-// shape, not its data: their per-iteration bits become chunk bits.
+// shape, not its data: their per-iteration bits become chunk bits, and
+// the inputs they come from do not flow into the query.
 func (f *flow) callTaint(c *ssa.CallCommon) taint {
 	var t taint
 	if c.IsInvoke() {
@@ -216,7 +264,7 @@ func (f *flow) callTaint(c *ssa.CallCommon) taint {
 	}
 	structural := false
 	if obj := calleeObject(c); obj != nil {
-		structural = f.reg.IsStructural(obj)
+		structural = f.reg.IsStructural(obj) || f.schemaText(c, obj)
 	}
 	for i, a := range c.Args {
 		if rules.IsContext(a.Type()) {
@@ -224,11 +272,29 @@ func (f *flow) callTaint(c *ssa.CallCommon) taint {
 		}
 		at := f.of(a)
 		if structural && (i > 0 || c.IsInvoke()) {
-			at = asChunk(at)
+			at = taint{chunk: at.loop | at.chunk} // not data, here or in callers
 		}
 		t = t.or(at)
 	}
 	return t
+}
+
+// schemaText reports whether the call builds a statement from SQL text
+// that reads or changes only the schema (a table's columns from the
+// catalog, a maintenance statement): what it binds names tables.
+func (f *flow) schemaText(c *ssa.CallCommon, obj *types.Func) bool {
+	i := f.reg.SQLBuilderArg(obj)
+	if i < 0 {
+		return false
+	}
+	if !c.IsInvoke() && obj.Type().(*types.Signature).Recv() != nil {
+		i++ // the receiver is Args[0]
+	}
+	if i >= len(c.Args) {
+		return false
+	}
+	t := sqlTemplate(c.Args[i])
+	return isSchemaStatement(t) || readsCatalog(t)
 }
 
 // isStaticMethodCall reports whether Args[0] of the call is a receiver.

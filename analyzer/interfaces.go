@@ -46,23 +46,55 @@ func (s *state) implementations(m *types.Func) []*types.Func {
 		return nil
 	}
 	var out []*types.Func
-	for _, named := range namedTypes(s.pass.Pkg) {
-		if types.IsInterface(named) {
-			continue
-		}
-		for _, t := range []types.Type{named, types.NewPointer(named)} {
-			if !types.Implements(t, iface) {
-				continue
+	for _, t := range s.implementers(iface) {
+		if obj, _, _ := types.LookupFieldOrMethod(t, true, m.Pkg(), m.Name()); obj != nil {
+			if f, ok := obj.(*types.Func); ok {
+				out = append(out, f)
 			}
-			if obj, _, _ := types.LookupFieldOrMethod(t, true, m.Pkg(), m.Name()); obj != nil {
-				if f, ok := obj.(*types.Func); ok {
-					out = append(out, f)
-				}
-			}
-			break
 		}
 	}
 	return out
+}
+
+// implementers returns the types of this package implementing iface (T or
+// *T of each non-interface named type). Only the types having a method of
+// one of iface's names are checked: the work per interface is that of its
+// candidates, not of every type of the package.
+func (s *state) implementers(iface *types.Interface) []types.Type {
+	if impls, ok := s.impls[iface]; ok {
+		return impls
+	}
+	if s.methodOwners == nil {
+		s.methodOwners = map[string][]*types.Named{}
+		for _, named := range namedTypes(s.pass.Pkg) {
+			if types.IsInterface(named) {
+				continue
+			}
+			mset := types.NewMethodSet(types.NewPointer(named))
+			for i := 0; i < mset.Len(); i++ {
+				name := mset.At(i).Obj().Name()
+				s.methodOwners[name] = append(s.methodOwners[name], named)
+			}
+		}
+	}
+	var candidates []*types.Named
+	for i := 0; i < iface.NumMethods(); i++ {
+		owners := s.methodOwners[iface.Method(i).Name()]
+		if i == 0 || len(owners) < len(candidates) {
+			candidates = owners
+		}
+	}
+	var impls []types.Type
+	for _, named := range candidates {
+		for _, t := range []types.Type{named, types.NewPointer(named)} {
+			if types.Implements(t, iface) {
+				impls = append(impls, t)
+				break
+			}
+		}
+	}
+	s.impls[iface] = impls
+	return impls
 }
 
 // exportInterfaceFacts exports the summaries of this package's interface

@@ -31,6 +31,7 @@ type loop struct {
 type syntaxLoop struct {
 	stmt     ast.Stmt
 	regions  []ast.Node // parts run once per iteration: body, and cond and post of a for
+	parent   *syntaxLoop
 	children []*syntaxLoop
 	votes    map[*natLoop]int
 	nat      *natLoop
@@ -52,7 +53,8 @@ func functionBody(fn *ssa.Function) *ast.BlockStmt {
 // findLoops returns the collection loops whose statements are part of fn
 // (not of its function literals or range-over-func bodies), each mapped to
 // its natural loop.
-func findLoops(pass *analysis.Pass, reg *rules.Registry, fn *ssa.Function, nat []*natLoop) []*loop {
+func findLoops(sx *syntax, fn *ssa.Function, nat []*natLoop) []*loop {
+	pass := sx.pass
 	body := functionBody(fn)
 	if body == nil || len(nat) == 0 {
 		return nil
@@ -90,6 +92,7 @@ func findLoops(pass *analysis.Pass, reg *rules.Registry, fn *ssa.Function, nat [
 		if len(stack) > 0 {
 			p := stack[len(stack)-1]
 			p.children = append(p.children, sl)
+			sl.parent = p
 		} else {
 			roots = append(roots, sl)
 		}
@@ -109,16 +112,31 @@ func findLoops(pass *analysis.Pass, reg *rules.Registry, fn *ssa.Function, nat [
 	}
 
 	// Each instruction votes, for the innermost statement whose per-iteration
-	// part holds its position, for the innermost natural loop of its block.
+	// part holds its position, for the innermost natural loop of its block;
+	// unless that loop holds code outside the statement: then the statement
+	// does not iterate by itself (its body always leaves) and the vote goes
+	// to the innermost enclosing statement holding the whole loop.
+	fits := map[[2]any]bool{}
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			pos := instr.Pos()
 			if !pos.IsValid() {
 				continue
 			}
-			if sl := innermostSyntax(all, pos); sl != nil {
-				if nl := innermost(nat, b); nl != nil {
+			nl := innermost(nat, b)
+			if nl == nil {
+				continue
+			}
+			for sl := innermostSyntax(all, pos); sl != nil; sl = sl.parent {
+				key := [2]any{sl, nl}
+				ok, known := fits[key]
+				if !known {
+					ok = holdsLoop(sl.stmt, nl)
+					fits[key] = ok
+				}
+				if ok {
 					sl.votes[nl]++
+					break
 				}
 			}
 		}
@@ -169,12 +187,29 @@ func findLoops(pass *analysis.Pass, reg *rules.Registry, fn *ssa.Function, nat [
 		if sl.nat == nil {
 			continue
 		}
-		if l := classify(pass, reg, sl.stmt); l != nil {
+		if l := classify(sx, sl.stmt); l != nil {
 			l.nat = sl.nat
 			out = append(out, l)
 		}
 	}
 	return out
+}
+
+// holdsLoop reports whether every instruction of the natural loop nl that
+// has a position (phis aside: a lifted variable's phi has its declaration's
+// position) lies within stmt.
+func holdsLoop(stmt ast.Stmt, nl *natLoop) bool {
+	for b := range nl.blocks {
+		for _, instr := range b.Instrs {
+			if _, phi := instr.(*ssa.Phi); phi {
+				continue
+			}
+			if pos := instr.Pos(); pos.IsValid() && (pos < stmt.Pos() || pos >= stmt.End()) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // innermostSyntax returns the innermost loop whose statement contains pos,

@@ -47,7 +47,7 @@ func (s *state) report(fn *ssa.Function, l *loop, st site) {
 	rest := chain[k:]
 	msg := fmt.Sprintf("N+1 query: %s once per element of %s (loop at %s; %s)",
 		runs(rest, st.r.query), coll, s.shortPos(l.node.Pos()), where)
-	advice, fixes := s.remedy(l, org, st, len(rest) == 1, callExprAt(s.pass, pos))
+	advice, fixes := s.remedy(l, org, st, len(rest) == 1, s.syntax.callAt(pos))
 	if advice != "" {
 		msg += "; " + advice
 	}
@@ -112,7 +112,7 @@ func (s *state) emit(st site, pos token.Pos, msg string, related []analysis.Rela
 			related = append(related, analysis.RelatedInformation{Pos: p, Message: "calls " + h.Callee})
 		}
 	}
-	start, end := callRange(s.pass, pos)
+	start, end := s.callRange(pos)
 	s.pass.Report(analysis.Diagnostic{
 		Pos:            start,
 		End:            end,
@@ -127,8 +127,8 @@ func (s *state) emit(st site, pos token.Pos, msg string, related []analysis.Rela
 // callRange returns the range to highlight for the call whose left
 // parenthesis is at lparen: from the method name of a selector call (the
 // line a reader looks at in a multi-line chain) to the closing parenthesis.
-func callRange(pass *analysis.Pass, lparen token.Pos) (token.Pos, token.Pos) {
-	call := callExprAt(pass, lparen)
+func (c *checks) callRange(lparen token.Pos) (token.Pos, token.Pos) {
+	call := c.syntax.callAt(lparen)
 	if call == nil {
 		return lparen, token.NoPos
 	}

@@ -4,6 +4,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"regexp"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -86,17 +87,18 @@ func (s *state) libraryQuery(call ssa.CallInstruction, obj *types.Func, q rules.
 	}
 	for i, a := range c.Args {
 		if i == sqlIdx {
-			if isDDL(a) {
-				r.deps = nil
+			template := sqlTemplate(a)
+			if isSchemaStatement(template) {
+				r.deps = nil // once per table or index, whatever it is bound to
 				return r
 			}
-			// SQL text built from a DML template carries data; other
-			// per-element text is a script or DDL runner's.
-			tmpl := sqlTemplate(a)
-			if r.kind == rules.Read && isWrite(tmpl) {
+			// SQL text built from a DML template carries data, unless
+			// what it is built from only names the table (a statement per
+			// table); other per-element text is a script or DDL runner's.
+			if r.kind == rules.Read && isWrite(template) {
 				r.kind = rules.Exec // QueryRow("INSERT … RETURNING id") writes
 			}
-			if !isDML(tmpl) {
+			if !isDML(template) || namesTableOnly(a) {
 				continue
 			}
 		}
@@ -105,9 +107,33 @@ func (s *state) libraryQuery(call ssa.CallInstruction, obj *types.Func, q rules.
 	return r
 }
 
-// isDDL reports whether v is a constant statement that changes the schema.
-func isDDL(v ssa.Value) bool {
-	return startsWith(constString(v), "CREATE ", "ALTER ", "DROP ", "TRUNCATE ", "COMMENT ON", "GRANT ", "REVOKE ")
+// isSchemaStatement reports whether a statement template changes or
+// maintains the schema rather than reading or writing rows: DDL, and the
+// maintenance statements run once per table (VACUUM, ANALYZE, OPTIMIZE
+// TABLE, …). One per table or index, bound or built from its name, is no
+// N+1: TRUNCATE empties a table in one statement, unlike DELETE per row.
+func isSchemaStatement(template string) bool {
+	return startsWith(template,
+		"CREATE ", "ALTER ", "DROP ", "TRUNCATE ", "RENAME ", "COMMENT ON", "GRANT ", "REVOKE ",
+		"VACUUM", "ANALYZE", "ANALYSE", "REINDEX ", "CLUSTER", "REFRESH MATERIALIZED VIEW ",
+		"OPTIMIZE TABLE ", "CHECK TABLE ", "REPAIR TABLE ", "CHECKSUM TABLE ",
+		"PRAGMA ")
+}
+
+// readsCatalog reports whether a statement template reads the schema:
+// the catalog's tables (information_schema, pg_catalog, sqlite_master) or
+// MySQL's SHOW and DESCRIBE.
+func readsCatalog(template string) bool {
+	if startsWith(template, "SHOW ", "DESCRIBE ", "DESC ") {
+		return true
+	}
+	t := strings.ToUpper(template)
+	for _, catalog := range []string{"INFORMATION_SCHEMA.", "PG_CATALOG.", "SQLITE_MASTER", "SQLITE_SCHEMA", "PRAGMA_"} {
+		if strings.Contains(t, catalog) {
+			return true
+		}
+	}
+	return false
 }
 
 // isDML reports whether a statement template reads or writes rows.
@@ -146,6 +172,61 @@ func sqlTemplate(v ssa.Value) string {
 	return ""
 }
 
+// tableSlot matches text ending where a statement names its table.
+var tableSlot = regexp.MustCompile("(?i)\\b(FROM|INTO|UPDATE|TABLE|JOIN)\\s+[`\"\\[]?$")
+
+// namesTableOnly reports whether every part of the SQL text v that is not
+// constant fills the place of a table name: "DELETE FROM " + t, or
+// fmt.Sprintf("DELETE FROM %s", t). Such a statement runs once per table.
+func namesTableOnly(v ssa.Value) bool {
+	if call, ok := v.(*ssa.Call); ok {
+		fn := call.Common().StaticCallee()
+		if fn == nil || fn.String() != "fmt.Sprintf" || len(call.Common().Args) == 0 {
+			return false
+		}
+		format := constString(call.Common().Args[0])
+		verbs := 0
+		for i := 0; i < len(format); i++ {
+			if format[i] != '%' {
+				continue
+			}
+			if i+1 < len(format) && format[i+1] == '%' {
+				i++
+				continue
+			}
+			if !tableSlot.MatchString(format[:i]) {
+				return false
+			}
+			verbs++
+		}
+		return verbs > 0
+	}
+	var parts []ssa.Value
+	var flatten func(v ssa.Value) bool
+	flatten = func(v ssa.Value) bool {
+		if b, ok := v.(*ssa.BinOp); ok && b.Op == token.ADD {
+			return len(parts) < 64 && flatten(b.X) && flatten(b.Y)
+		}
+		parts = append(parts, v)
+		return true
+	}
+	if !flatten(v) || len(parts) < 2 {
+		return false
+	}
+	text := ""
+	for _, p := range parts {
+		if k, ok := p.(*ssa.Const); ok {
+			text += constString(k)
+			continue
+		}
+		if !tableSlot.MatchString(text) {
+			return false
+		}
+		text += "t"
+	}
+	return true
+}
+
 func constString(v ssa.Value) string {
 	k, ok := v.(*ssa.Const)
 	if !ok || k.Value == nil || k.Value.Kind() != constant.String {
@@ -154,8 +235,11 @@ func constString(v ssa.Value) string {
 	return constant.StringVal(k.Value)
 }
 
+// startsWith reports whether sql begins with one of the keywords (upper
+// case, most followed by a space), leading space and case aside. A text
+// that is only its first keyword ("UPDATE " + table + …) begins with it.
 func startsWith(sql string, keywords ...string) bool {
-	sql = strings.ToUpper(strings.TrimSpace(sql))
+	sql = strings.ToUpper(strings.TrimSpace(sql)) + " "
 	for _, kw := range keywords {
 		if strings.HasPrefix(sql, kw) {
 			return true
@@ -244,7 +328,7 @@ func (s *state) invokes(call ssa.CallInstruction, obj *types.Func, i int, fn *ss
 // callbackParam returns the callback knowledge of the called function and
 // the parameter index (receiver not counted) of argument i.
 func (s *state) callbackParam(call ssa.CallInstruction, obj *types.Func, i int) (CallbackFact, int, bool) {
-	f, ok := callbackFact(s.pass, obj)
+	f, ok := callbackFact(s.pass, s.reg, obj)
 	if !call.Common().IsInvoke() && obj.Type().(*types.Signature).Recv() != nil {
 		i-- // Args[0] is the receiver
 	}

@@ -14,14 +14,18 @@ import (
 // state is the analysis of one package.
 type state struct {
 	*checks
-	ssapkg    *ssa.Package
-	sums      map[*ssa.Function]*QueryFact
-	ifaces    map[*types.Func]*QueryFact // interface methods of this package
-	bodies    map[*ssa.Function]*loop    // functions run once per element: range-over-func bodies, callbacks
-	flows     map[*ssa.Function]*flowAnalysis
-	reporting bool // the final pass: diagnostics are emitted
-	reported  map[token.Pos]bool
-	failed    map[*ssa.Function]bool // functions whose analysis hit an internal error
+	ssapkg *ssa.Package
+	sums   map[*ssa.Function]*QueryFact
+	ifaces map[*types.Func]*QueryFact // interface methods of this package
+	// impls and methodOwners serve implementers: the implementing types
+	// of each interface, and the types having a method of each name.
+	impls        map[*types.Interface][]types.Type
+	methodOwners map[string][]*types.Named
+	bodies       map[*ssa.Function]*loop // functions run once per element: range-over-func bodies, callbacks
+	flows        map[*ssa.Function]*flowAnalysis
+	reporting    bool // the final pass: diagnostics are emitted
+	reported     map[token.Pos]bool
+	failed       map[*ssa.Function]bool // functions whose analysis hit an internal error
 }
 
 // site is a call instruction and one of the queries it leads to.
@@ -155,7 +159,7 @@ func (s *state) flowOf(fn *ssa.Function) *flowAnalysis {
 	if body != nil {
 		loops = append(loops, body)
 	}
-	loops = append(loops, findLoops(s.pass, s.reg, fn, naturalLoops(fn))...)
+	loops = append(loops, findLoops(s.syntax, fn, naturalLoops(fn))...)
 	if len(loops) > 62 { // one bit each; the rest are ignored
 		loops = loops[:62]
 	}

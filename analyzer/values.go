@@ -123,8 +123,8 @@ func (s *state) callbackLoop(call ssa.CallInstruction, obj *types.Func, i int) *
 		if e.Func != p {
 			continue
 		}
-		expr := callExprAt(s.pass, call.Pos())
-		if expr == nil || e.Over >= len(expr.Args) || !isData(s.pass, s.reg, expr.Args[e.Over]) {
+		expr := s.syntax.callAt(call.Pos())
+		if expr == nil || e.Over >= len(expr.Args) || !isData(s.syntax, expr.Args[e.Over]) {
 			return nil
 		}
 		return &loop{node: expr, collection: expr.Args[e.Over]}

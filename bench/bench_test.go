@@ -4,8 +4,11 @@
 package bench
 
 import (
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -75,4 +78,45 @@ func BenchmarkNoDataAccess(b *testing.B) { compare(b, load(b, ".", "net/http")) 
 // with gorm and its dependencies.
 func BenchmarkGORMScenarios(b *testing.B) {
 	compare(b, load(b, filepath.Join("..", "testdata", "src"), "./..."))
+}
+
+// BenchmarkOnePackage: one package of a generated GORM application
+// (bench/gen -one) in four files, at 1×, 4× and 16× its size (18 domains,
+// ~2.5k lines, up to 288 domains, ~40k lines): the files grow with the
+// package. The time per op should grow as the size does.
+func BenchmarkOnePackage(b *testing.B) {
+	for _, scale := range []int{1, 4, 16} {
+		b.Run(fmt.Sprintf("%dx", scale), func(b *testing.B) {
+			dir := generate(b, 18*scale)
+			run(b, load(b, dir, "./app"), analyzer.Analyzer)
+		})
+	}
+}
+
+// generate writes an application of n domains in one package of four
+// files into a
+// temporary module, with the example's dependencies.
+func generate(b *testing.B, n int) string {
+	b.Helper()
+	dir := b.TempDir()
+	mod, err := os.ReadFile(filepath.Join("..", "example", "go.mod"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	mod = regexp.MustCompile(`(?m)^module .*$`).ReplaceAll(mod, []byte("module example.com/scale"))
+	sum, err := os.ReadFile(filepath.Join("..", "example", "go.sum"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), mod, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	out, err := exec.Command("go", "run", "./gen", "-one", "-files", "4", "-n", fmt.Sprint(n), "-o", dir).CombinedOutput()
+	if err != nil {
+		b.Fatalf("gen: %v\n%s", err, out)
+	}
+	return dir
 }

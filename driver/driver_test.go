@@ -118,10 +118,12 @@ func TestSameAsFullLoad(t *testing.T) {
 	}
 }
 
-// gormCopy copies gorm.io/gorm, the version this module requires, from
-// the module cache into a writable directory of its own.
+// gormCopy copies gorm.io/gorm, the version the scenario module requires,
+// from the module cache into a writable directory of its own.
 func gormCopy(t *testing.T) string {
-	out, err := exec.Command("go", "mod", "download", "-json", "gorm.io/gorm").Output()
+	cmd := exec.Command("go", "mod", "download", "-json", "gorm.io/gorm")
+	cmd.Dir = filepath.Join("..", "testdata", "src")
+	out, err := cmd.Output()
 	if err != nil {
 		t.Fatalf("go mod download gorm.io/gorm: %v", err)
 	}

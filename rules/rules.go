@@ -77,6 +77,14 @@ type Library struct {
 	// Structural are builders whose arguments name the statement's shape
 	// (a table), not data: one query per table is not an N+1.
 	Structural []Method
+	// Recorders are methods that record their arguments into the statement
+	// of the handle their receiver belongs to (tx.Statement.AddClause(…)):
+	// that handle's later queries carry them.
+	Recorders []Method
+	// SQLBuilders are builders taking a statement's SQL text (Method.SQL
+	// says where), such as Raw: a text that reads or changes only the
+	// schema makes their arguments name a table or column, not data.
+	SQLBuilders []Method
 	// Generated, when set, recognises query methods of code the library
 	// generates into the user's own module (ent, sqlc, sqlboiler), by the
 	// shape of that code rather than by import path.
@@ -217,6 +225,25 @@ func (r *Registry) RowHook(fn *types.Func) (*Library, string) {
 // statement's shape rather than data.
 func (r *Registry) IsStructural(fn *types.Func) bool {
 	return r.listed(fn, func(lib *Library) []Method { return lib.Structural })
+}
+
+// IsRecorder reports whether fn records its arguments into the statement
+// its receiver belongs to.
+func (r *Registry) IsRecorder(fn *types.Func) bool {
+	return r.listed(fn, func(lib *Library) []Method { return lib.Recorders })
+}
+
+// SQLBuilderArg returns the index of the SQL text parameter of a builder
+// taking one (Raw), or -1.
+func (r *Registry) SQLBuilderArg(fn *types.Func) int {
+	lib, recv, _ := r.owner(fn)
+	if lib == nil {
+		return -1
+	}
+	if m, ok := match(lib.SQLBuilders, fn.Name(), recv); ok {
+		return m.SQL - 1
+	}
+	return -1
 }
 
 // IsHandle reports whether t (or what it points to) is a connection,

@@ -3,7 +3,9 @@
 // repository interface and implementation, a service and an HTTP handler;
 // each service holds exactly two N+1s (a read through the repository
 // interface, a write per item) among clean loops, so a run must report 2n
-// diagnostics.
+// diagnostics. With -one, every domain goes into one package, app, with
+// its names prefixed by the domain (D03Item, d03repo): the shape of a large
+// service package, for measuring how the cost grows with one package.
 package main
 
 import (
@@ -12,29 +14,99 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 )
 
 func main() {
 	n := flag.Int("n", 32, "number of domains")
 	out := flag.String("o", "", "output directory (required); its go.mod must name module example.com/scale")
+	one := flag.Bool("one", false, "put every domain into one package, app")
+	files := flag.Int("files", 0, "with -one: split the package into this many files (0: four per domain)")
 	flag.Parse()
 	if *out == "" {
 		log.Fatal("gen: -o is required")
 	}
 	write(*out, "textutil/textutil.go", textutil)
+	parts := []struct{ name, text string }{
+		{"model.go", model}, {"repository.go", repository}, {"service.go", service}, {"handler.go", handler},
+	}
 	var imports, routes []string
+	merged := make([]*strings.Builder, *files)
+	mergedImports := map[string]bool{}
 	for i := range *n {
 		d := fmt.Sprintf("d%02d", i)
 		r := strings.NewReplacer("DOMAIN", d)
-		write(*out, d+"/model.go", r.Replace(model))
-		write(*out, d+"/repository.go", r.Replace(repository))
-		write(*out, d+"/service.go", r.Replace(service))
-		write(*out, d+"/handler.go", r.Replace(handler))
-		imports = append(imports, fmt.Sprintf("\t%q", "example.com/scale/"+d))
-		routes = append(routes, fmt.Sprintf("\t%s.Register(mux, db)", d))
+		dir, pkg, rename := d+"/", d, func(s string) string { return s }
+		if *one {
+			dir, pkg = "app/"+d+"_", "app"
+			rename = func(s string) string { return prefixNames(s, d) }
+		}
+		for _, f := range parts {
+			text := r.Replace(rename(strings.Replace(f.text, "package DOMAIN", "package "+pkg, 1)))
+			if !*one || *files <= 0 {
+				write(*out, dir+f.name, text)
+				continue
+			}
+			k := i * *files / *n
+			if merged[k] == nil {
+				merged[k] = &strings.Builder{}
+			}
+			header, body := splitHeader(text)
+			for _, imp := range importPath.FindAllString(header, -1) {
+				mergedImports[imp] = true
+			}
+			merged[k].WriteString(body)
+		}
+		if !*one {
+			imports = append(imports, fmt.Sprintf("\t%q", "example.com/scale/"+d))
+		}
+		routes = append(routes, fmt.Sprintf("\t%s.%s(mux, db)", pkg, rename("Register")))
+	}
+	var importLines []string
+	for imp := range mergedImports {
+		importLines = append(importLines, "\t"+imp)
+	}
+	slices.Sort(importLines)
+	for k, b := range merged {
+		if b != nil {
+			text := "package app\n\nimport (\n" + strings.Join(importLines, "\n") + "\n)\n" + b.String()
+			write(*out, fmt.Sprintf("app/part%02d.go", k), text)
+		}
+	}
+	if *one {
+		imports = []string{fmt.Sprintf("\t%q", "example.com/scale/app")}
 	}
 	write(*out, "cmd/server/main.go", fmt.Sprintf(mainFile, strings.Join(imports, "\n"), strings.Join(routes, "\n")))
+}
+
+var importPath = regexp.MustCompile(`"[^"]+"`)
+
+// splitHeader splits a Go file of the templates into its package clause
+// and imports, and the declarations after them.
+func splitHeader(text string) (header, body string) {
+	if i := strings.Index(text, "\n)\n"); i >= 0 && strings.Contains(text[:i], "import (") {
+		return text[:i+3], text[i+3:]
+	}
+	i := strings.Index(text, "import ")
+	j := i + strings.Index(text[i:], "\n")
+	return text[:j+1], text[j+1:]
+}
+
+// declared are the names a domain declares at package level, and the
+// repository field that holds its implementation.
+var declared = regexp.MustCompile(`\b(Owner|Item|Child|Repository|NewRepository|repo|Service|Register)\b`)
+
+// prefixNames gives a domain's declared names the domain as prefix (d03:
+// D03Item, d03repo), so that many domains can share one package.
+func prefixNames(text, d string) string {
+	return declared.ReplaceAllStringFunc(text, func(name string) string {
+		if name[0] >= 'a' && name[0] <= 'z' {
+			return d + name
+		}
+		return strings.ToUpper(d[:1]) + d[1:] + name
+	})
 }
 
 func write(dir, name, text string) {

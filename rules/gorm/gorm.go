@@ -89,4 +89,10 @@ var Library = &rules.Library{
 		{Type: "CreateInterface", Name: "Table"},
 		{Type: "ChainInterface", Name: "Table"},
 	},
+	// statement.go: a clause added to db.Statement is part of db's next query.
+	Recorders: []rules.Method{
+		{Type: "Statement", Name: "AddClause"},
+		{Type: "Statement", Name: "AddClauseIfNotExists"},
+	},
+	SQLBuilders: []rules.Method{{Type: "DB", Name: "Raw", SQL: 1}}, // Raw(sql, values...)
 }

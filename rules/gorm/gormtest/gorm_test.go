@@ -3,6 +3,7 @@ package gormtest
 import (
 	"go/types"
 	"reflect"
+	"slices"
 	"testing"
 
 	"golang.org/x/tools/go/packages"
@@ -18,8 +19,9 @@ func TestGORMMethodsExist(t *testing.T) {
 	types := map[string]reflect.Type{
 		"DB":          reflect.TypeFor[*gorm.DB](),
 		"Association": reflect.TypeFor[*gorm.Association](),
+		"Statement":   reflect.TypeFor[*gorm.Statement](),
 	}
-	for _, m := range append(npgorm.Library.Queries, npgorm.Library.Invokers...) {
+	for _, m := range slices.Concat(npgorm.Library.Queries, npgorm.Library.Invokers, npgorm.Library.Recorders, npgorm.Library.SQLBuilders) {
 		typ, ok := types[m.Type]
 		if !ok {
 			t.Errorf("%s.%s: unknown type", m.Type, m.Name)

@@ -328,6 +328,13 @@ func summarize(diags []Diagnostic) string {
 	return s
 }
 
+// Publishes returns the publishDiagnostics notifications received so far.
+func (c *Client) Publishes() []Timed {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]Timed(nil), c.publishes...)
+}
+
 // DidOpen opens a document with the given text at version 1.
 func (c *Client) DidOpen(uri string, text []byte) error {
 	return c.Notify("textDocument/didOpen", map[string]any{

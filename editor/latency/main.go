@@ -4,8 +4,9 @@
 // generated module of about 200 packages (bench/gen). Each session is
 // run with the analyzer on and off ("analyses": {"nplusone": false}),
 // alternately, first with an empty gopls cache (cold) and then warm.
+// Run it in editor/:
 //
-//	go run ./latency -gopls DIR/gopls [-n 198] [-runs 3]
+//	go run ./latency -gopls DIR/gopls [-n 198] [-cold 1] [-runs 3]
 //
 // It prints a Markdown table for bench/RESULTS.md.
 package main
@@ -31,6 +32,7 @@ func main() {
 	gopls := flag.String("gopls", "", "gopls built by scripts/build-gopls.sh (required)")
 	n := flag.Int("n", 198, "domains of the generated module (n+2 packages)")
 	runs := flag.Int("runs", 3, "warm sessions per setting (median reported)")
+	colds := flag.Int("cold", 1, "cold sessions per setting, each with an empty gopls cache (median reported)")
 	flag.Parse()
 	if *gopls == "" {
 		log.Fatal("latency: -gopls is required")
@@ -60,7 +62,7 @@ func main() {
 	must(run(root, "cp", "example/go.sum", generated))
 	must(run(root, "go", "run", "./bench/gen", "-n", fmt.Sprint(*n), "-o", generated))
 
-	fmt.Printf("gopls: %s; %d warm sessions per row (median)\n\n", version(bin), *runs)
+	fmt.Printf("gopls: %s; median of %d cold and %d warm sessions per setting\n\n", version(bin), *colds, *runs)
 	fmt.Println("| module | gopls cache | nplusone | workspace load | didOpen → gopls' analyzers | didOpen → nplusone | didChange+didSave → gopls' analyzers | didChange+didSave → nplusone |")
 	fmt.Println("|---|---|---|---|---|---|---|---|")
 	for _, m := range []struct{ name, dir, file string }{
@@ -70,14 +72,14 @@ func main() {
 		path := filepath.Join(m.dir, m.file)
 		must(addMarker(path))
 		must(run(m.dir, "go", "build", "./...")) // a warm build cache, as an editor has it
-		caches := map[bool]string{}
-		for _, on := range []bool{true, false} {
-			caches[on] = filepath.Join(tmp, fmt.Sprintf("cache-%s-%v", filepath.Base(m.dir), on))
-		}
 		results := map[string][]sample{}
-		for i := -1; i < *runs; i++ { // i = -1: the cold session
+		for i := -*colds; i < *runs; i++ { // i < 0: a cold session
 			for _, on := range []bool{true, false} {
-				s, err := session(bin, m.dir, path, caches[on], on)
+				cache := filepath.Join(tmp, fmt.Sprintf("cache-%s-%v", filepath.Base(m.dir), on))
+				if i < 0 {
+					must(os.RemoveAll(cache))
+				}
+				s, err := session(bin, m.dir, path, cache, on)
 				if err != nil {
 					log.Fatalf("%s (nplusone %v): %v", m.name, on, err)
 				}

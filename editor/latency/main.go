@@ -32,10 +32,10 @@ func main() {
 	gopls := flag.String("gopls", "", "gopls built by scripts/build-gopls.sh (required)")
 	n := flag.Int("n", 198, "domains of the generated module (n+2 packages)")
 	runs := flag.Int("runs", 3, "warm sessions per setting (median reported)")
-	colds := flag.Int("cold", 1, "cold sessions per setting, each with an empty gopls cache (median reported)")
+	colds := flag.Int("cold", 1, "cold sessions per setting, each with an empty gopls cache (median reported; the warm ones reuse the last)")
 	flag.Parse()
-	if *gopls == "" {
-		log.Fatal("latency: -gopls is required")
+	if *gopls == "" || *n < 1 || *runs < 0 || *colds < 1 {
+		log.Fatal("latency: -gopls is required; -n and -cold must be positive, -runs not negative")
 	}
 	bin, err := filepath.Abs(*gopls)
 	if err != nil {
@@ -63,8 +63,8 @@ func main() {
 	must(run(root, "go", "run", "./bench/gen", "-n", fmt.Sprint(*n), "-o", generated))
 
 	fmt.Printf("gopls: %s; median of %d cold and %d warm sessions per setting\n\n", version(bin), *colds, *runs)
-	fmt.Println("| module | gopls cache | nplusone | workspace load | didOpen → gopls' analyzers | didOpen → nplusone | didChange+didSave → gopls' analyzers | didChange+didSave → nplusone |")
-	fmt.Println("|---|---|---|---|---|---|---|---|")
+	fmt.Println("| module | gopls cache | nplusone | N+1s shown | workspace load | didOpen → gopls' analyzers | didOpen → nplusone | didChange+didSave → gopls' analyzers | didChange+didSave → nplusone |")
+	fmt.Println("|---|---|---|---|---|---|---|---|---|")
 	for _, m := range []struct{ name, dir, file string }{
 		{"example (1 package)", example, "blog.go"},
 		{fmt.Sprintf("generated (%d packages)", *n+2), generated, fmt.Sprintf("d%02d/service.go", *n/2)},
@@ -89,7 +89,11 @@ func main() {
 		}
 		for _, cold := range []bool{true, false} {
 			for _, on := range []bool{true, false} {
-				s := median(results[fmt.Sprintf("%v/%v", cold, on)])
+				samples := results[fmt.Sprintf("%v/%v", cold, on)]
+				if len(samples) == 0 {
+					continue
+				}
+				s := median(samples)
 				cache, setting := "warm", "on"
 				if cold {
 					cache = "cold"
@@ -101,8 +105,8 @@ func main() {
 				if !on {
 					np, npSave = "—", "—"
 				}
-				fmt.Printf("| %s | %s | %s | %s | %s | %s | %s | %s |\n", m.name, cache, setting,
-					ms(s.load), ms(s.openBuiltin), np, ms(s.saveBuiltin), npSave)
+				fmt.Printf("| %s | %s | %s | %d | %s | %s | %s | %s | %s |\n", m.name, cache, setting,
+					s.shown, ms(s.load), ms(s.openBuiltin), np, ms(s.saveBuiltin), npSave)
 			}
 		}
 	}
@@ -110,6 +114,7 @@ func main() {
 
 // sample is one session's latencies.
 type sample struct {
+	shown                     int // nplusone diagnostics in the file
 	load                      time.Duration
 	openBuiltin, openNplusone time.Duration
 	saveBuiltin, saveNplusone time.Duration
@@ -125,6 +130,7 @@ func median(s []sample) sample {
 		return ds[len(ds)/2]
 	}
 	return sample{
+		shown:        s[0].shown,
 		load:         pick(func(x sample) time.Duration { return x.load }),
 		openBuiltin:  pick(func(x sample) time.Duration { return x.openBuiltin }),
 		openNplusone: pick(func(x sample) time.Duration { return x.openNplusone }),
@@ -162,8 +168,14 @@ func session(gopls, dir, path, cache string, on bool) (sample, error) {
 	if err := c.DidOpen(uri, text); err != nil {
 		return s, err
 	}
-	if _, err := c.WaitDiagnostics(ctx, uri, 1, opened, done); err != nil {
+	p, err := c.WaitDiagnostics(ctx, uri, 1, opened, done)
+	if err != nil {
 		return s, err
+	}
+	for _, d := range p.Diagnostics {
+		if d.Source == "nplusone" {
+			s.shown++
+		}
 	}
 	s.openBuiltin, s.openNplusone = arrivals(c.Publishes(), uri, 1, opened)
 

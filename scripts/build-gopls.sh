@@ -56,9 +56,12 @@ go mod edit \
 	-replace="$module=$root" \
 	-replace="golang.org/x/tools=golang.org/x/tools@$tools"
 
-# The version gopls reports names the analyzer sources it was built from.
-hash=$(cd "$root" && find analyzer rules fixes -name '*.go' ! -name '*_test.go' ! -path '*/testdata/*' |
-	LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-12)
+# The version gopls reports names the analyzer sources it was built from:
+# a hash of the Go files of this module's packages the analyzer imports.
+sources=$(cd "$root" && go list -deps -f \
+	'{{if and .Module (eq .Module.Path "'"$module"'")}}{{range .GoFiles}}{{$.Dir}}/{{.}}{{"\n"}}{{end}}{{end}}' \
+	./analyzer) || die "cannot list the analyzer's sources"
+hash=$(LC_ALL=C sort <<<"$sources" | xargs sha256sum | cut -d" " -f1 | sha256sum | cut -c1-12)
 version="$GOPLS_VERSION+nplusone.$hash"
 
 GOFLAGS=-mod=mod go build -trimpath \

@@ -229,6 +229,11 @@ func TestDiagnosticsAndQuickFix(t *testing.T) {
 	if edits == nil {
 		t.Fatalf("no Preload quick fix for %q; code actions: %+v", diags[0].Message, fixes)
 	}
+	// The one through the helper has advice in its message and no edit,
+	// as in nplusonelint.
+	if others, err := c.QuickFixes(ctx, uri, diags[1]); err != nil || len(others) > 0 {
+		t.Fatalf("quick fixes for %q: %+v, %v; want none", diags[1].Message, others, err)
+	}
 	for u, es := range edits {
 		file := strings.TrimPrefix(u, "file://")
 		text, err := os.ReadFile(file)

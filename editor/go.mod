@@ -1,0 +1,3 @@
+module github.com/nplusonelint/nplusonelint/editor
+
+go 1.26.0

@@ -155,6 +155,9 @@ func (s *state) hopPos(h Hop) token.Pos {
 	s.pass.Fset.Iterate(func(f *token.File) bool {
 		if f.Name() == h.File && h.Line >= 1 && h.Line <= f.LineCount() {
 			found = f.LineStart(h.Line)
+			if end := f.Base() + f.Size(); h.Column > 1 && int(found)+h.Column-1 <= end {
+				found += token.Pos(h.Column - 1) // the call's column, as in its own package
+			}
 			return false
 		}
 		return true

@@ -106,13 +106,18 @@ func rootDiagnostics(g *checker.Graph) []diagnostic {
 	var out []diagnostic
 	seen := map[string]bool{}
 	for _, act := range g.Roots {
+		kept := act.Diagnostics[:0]
 		for _, d := range act.Diagnostics {
 			key := fmt.Sprintf("%s: %s", act.Package.Fset.Position(d.Pos), d.Message)
 			if !seen[key] {
 				seen[key] = true
+				kept = append(kept, d)
 				out = append(out, diagnostic{d, act})
 			}
 		}
+		// A package and its test variant both report the package's own
+		// files: -json, which prints per package, says each once too.
+		act.Diagnostics = kept
 	}
 	return out
 }

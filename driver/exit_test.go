@@ -2,6 +2,7 @@ package driver_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -39,5 +40,36 @@ func TestExitCodes(t *testing.T) {
 		if strings.Contains(stderr.String(), "analysis skipped") {
 			t.Errorf("%v %+v: says the analysis was skipped besides the error:\n%s", tc.patterns, tc.opts, &stderr)
 		}
+	}
+}
+
+// A package and its test variant report the package's files once each,
+// in JSON as in text.
+func TestJSONSaysEachDiagnosticOnce(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	opts := driver.Options{Dir: filepath.Join("testdata", "own"), JSON: true, Tests: true}
+	driver.RunTo(analyzer.Analyzer, []string{"./store"}, opts, &stdout, &stderr)
+	var tree map[string]map[string][]struct {
+		Posn    string `json:"posn"`
+		Message string `json:"message"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &tree); err != nil {
+		t.Fatalf("%v\n%s", err, &stdout)
+	}
+	seen, n := map[string]bool{}, 0
+	for _, byAnalyzer := range tree {
+		for _, diags := range byAnalyzer {
+			for _, d := range diags {
+				n++
+				if key := d.Posn + " " + d.Message; seen[key] {
+					t.Errorf("printed twice: %s", key)
+				} else {
+					seen[key] = true
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatalf("no diagnostic printed:\n%s", &stdout)
 	}
 }

@@ -61,10 +61,17 @@ var _ flag.Value = queriesFlag{}
 // checks is what every check of one package shares, computed once: the
 // pass, the registry, the index of its syntax and the directives.
 type checks struct {
-	pass    *analysis.Pass
-	reg     *rules.Registry
-	syntax  *syntax
-	ignores *ignores
+	pass      *analysis.Pass
+	reg       *rules.Registry
+	syntax    *syntax
+	ignores   *ignores
+	generated map[*ast.File]bool // the generated files, in which nothing is reported
+}
+
+// silenced reports whether nothing may be reported at pos: it is in a
+// generated file or a test file, or an ignore directive covers it.
+func (c *checks) silenced(pos token.Pos) bool {
+	return c.generated[fileOf(c.pass, pos)] || isTestFile(c.pass, pos) || c.ignores.covers(c.pass.Fset.Position(pos))
 }
 
 func run(pass *analysis.Pass, reg *rules.Registry) (any, error) {
@@ -81,7 +88,10 @@ func run(pass *analysis.Pass, reg *rules.Registry) (any, error) {
 	if len(pass.Files) == 0 {
 		return nil, nil // loaded from export data by a driver: no code to analyze
 	}
-	c := &checks{pass: pass, reg: reg, syntax: newSyntax(pass, reg), ignores: collectIgnores(pass)}
+	c := &checks{pass: pass, reg: reg, syntax: newSyntax(pass, reg), ignores: collectIgnores(pass), generated: map[*ast.File]bool{}}
+	for _, f := range pass.Files {
+		c.generated[f] = isGenerated(f)
+	}
 	c.guard(pass.Files[0].Package, "counts compared to zero", c.reportExistence)
 	c.guard(pass.Files[0].Package, "package", func() { analyzePackage(c) })
 	return nil, nil

@@ -54,7 +54,7 @@ func (s *checks) reportExistence() {
 
 // emitExistence reports one count compared to zero.
 func (s *checks) emitExistence(call *ast.CallExpr, fn *types.Func, r rules.Remedy) {
-	if isGenerated(s.pass, call.Pos()) || isTestFile(s.pass, call.Pos()) || s.ignores.covers(s.pass.Fset.Position(call.Pos())) {
+	if s.silenced(call.Pos()) {
 		return
 	}
 	start, end := s.callRange(call.Lparen)

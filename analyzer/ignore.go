@@ -155,12 +155,11 @@ func isTestFile(pass *analysis.Pass, pos token.Pos) bool {
 	return strings.HasSuffix(pass.Fset.Position(pos).Filename, "_test.go")
 }
 
-// isGenerated reports whether the file holding pos is generated code, in
+// isGenerated reports whether f is generated code, in
 // which nothing is reported (its summaries still serve its callers). The
 // files cmd/cgo rewrites say "Code generated" too, but they are the user's.
-func isGenerated(pass *analysis.Pass, pos token.Pos) bool {
-	f := fileOf(pass, pos)
-	if f == nil || !ast.IsGenerated(f) {
+func isGenerated(f *ast.File) bool {
+	if !ast.IsGenerated(f) {
 		return false
 	}
 	for _, group := range f.Comments {

@@ -33,7 +33,7 @@ func (s *state) report(fn *ssa.Function, l *loop, st site) {
 		return
 	}
 	s.reported[pos] = true
-	if isGenerated(s.pass, pos) || isTestFile(s.pass, pos) || s.ignores.covers(s.pass.Fset.Position(pos)) {
+	if s.silenced(pos) {
 		return
 	}
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/nplusonelint/nplusonelint/fixes"
 )
@@ -53,8 +54,63 @@ func bulkWrite(s site) (string, *analysis.SuggestedFix) {
 	if method != "Create" || len(s.Call.Args) != 1 {
 		return advice, nil
 	}
+	if s.mayQueryBefore(fixes.LoopBody(s.Loop)) {
+		// Check-then-insert: an earlier iteration's insert can change
+		// what a later one reads, so the inserts cannot wait for the end.
+		return advice + checkThenInsertAdvice, nil
+	}
 	fix := s.bulkCreate(links, recv)
 	return advice, fix
+}
+
+// checkThenInsertAdvice completes the advice for a loop that reads before
+// it inserts.
+const checkThenInsertAdvice = "; the loop reads before it inserts, so de-duplicate the keys first (a key repeated in the input would be inserted twice) and look the existing ones up with one query"
+
+// mayQueryBefore reports whether the loop body calls anything, outside
+// the Create itself, that may run a query: any call but builtins,
+// conversions and the standard library's functions (database/sql
+// aside). Such a read sees the rows earlier iterations inserted (find or
+// count by key, create when missing); after the rewrite it would not.
+func (s site) mayQueryBefore(body *ast.BlockStmt) bool {
+	if body == nil {
+		return false
+	}
+	info := s.Pass.TypesInfo
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		if call == s.Call { // its chain is the write; its arguments count
+			for _, a := range call.Args {
+				found = found || s.mayQueryBefore(&ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: a}}})
+			}
+			return false
+		}
+		if tv, ok := info.Types[call.Fun]; ok && (tv.IsType() || tv.IsBuiltin()) {
+			return true
+		}
+		fn, _ := typeutil.Callee(info, call).(*types.Func)
+		if fn == nil || fn.Pkg() == nil || !standardLibrary(fn.Pkg().Path()) {
+			found = true
+			return false
+		}
+		if sig, _ := fn.Type().(*types.Signature); sig != nil && sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
+			found = true // an interface method: any implementation
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+// standardLibrary reports whether path is a standard library package that
+// cannot reach a database.
+func standardLibrary(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".") && path != "database/sql" && !strings.HasPrefix(path, "database/sql/")
 }
 
 func (s site) bulkCreate(links []fixes.Link, recv ast.Expr) *analysis.SuggestedFix {

@@ -1,6 +1,7 @@
 package fixbulk
 
 import (
+	"errors"
 	"fmt"
 
 	"gorm.io/gorm"
@@ -65,4 +66,30 @@ func Purge(db *gorm.DB, visits []Visit) {
 	for _, v := range visits {
 		db.Delete(&v) // want `delete them with one statement`
 	}
+}
+
+// Check-then-insert: a name repeated in the input is found by its second
+// iteration only because the first one inserted it.
+func TagOnce(db *gorm.DB, names []string) {
+	for _, n := range names {
+		var t Tag
+		if err := db.Where("name = ?", n).First(&t).Error; errors.Is(err, gorm.ErrRecordNotFound) { // want `N\+1 query`
+			db.Create(&Tag{Name: n}) // want `CreateInBatches; the loop reads before it inserts, so de-duplicate the keys first`
+		}
+	}
+}
+
+// The same with a count, through a helper of the project.
+func TagOnceCounted(db *gorm.DB, names []string) {
+	for _, n := range names {
+		if count(db, n) == 0 { // want `N\+1 query`
+			db.Create(&Tag{Name: n}) // want `de-duplicate the keys first`
+		}
+	}
+}
+
+func count(db *gorm.DB, name string) int64 { // want count:"runs \\(\\*gorm.DB\\).Count \\[params 0,1\\]"
+	var n int64
+	db.Model(&Tag{}).Where("name = ?", name).Count(&n)
+	return n
 }

@@ -1,6 +1,7 @@
 package blog
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 
@@ -18,7 +19,9 @@ var Scenarios = map[string]func(*gorm.DB) (any, error){
 	"Bios":           Bios,
 	"ImportVisits":   ImportVisits,
 	"AnyUnapproved":  AnyUnapproved,
+	"LabelOnce":      LabelOnce,
 }
+
 
 // AuthorNames: belongs to.
 func AuthorNames(db *gorm.DB) (any, error) {
@@ -144,4 +147,28 @@ func AnyUnapproved(db *gorm.DB) (any, error) {
 		return nil, err
 	}
 	return n > 0, nil
+}
+
+// LabelOnce: find by key, insert when missing. Every post has an approved
+// and an unapproved comment, so each label repeats in the input: the
+// loop inserts each once because a later iteration finds what an earlier
+// one inserted; inserts moved after the loop would store every repeat.
+func LabelOnce(db *gorm.DB) (any, error) {
+	var comments []Comment
+	if err := db.Order("id").Find(&comments).Error; err != nil {
+		return nil, err
+	}
+	for _, c := range comments {
+		name := "pending"
+		if c.Approved {
+			name = "approved"
+		}
+		var t Tag
+		if err := db.Where("name = ?", name).First(&t).Error; errors.Is(err, gorm.ErrRecordNotFound) {
+			db.Create(&Tag{Name: name})
+		}
+	}
+	var stored []string
+	db.Model(&Tag{}).Order("id").Pluck("name", &stored)
+	return stored, nil
 }

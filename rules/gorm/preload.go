@@ -48,9 +48,15 @@ func eagerLoad(s site) (string, *analysis.SuggestedFix) {
 	if !ok {
 		return advice, nil
 	}
+	edits := []analysis.TextEdit{insert, edit}
+	if len(edit.NewText) == 0 { // the statement goes: maybe the last use of the range's key or value
+		if clause, ok := s.RangeVarsAfter(edit); ok {
+			edits = append(edits, clause)
+		}
+	}
 	return advice, &analysis.SuggestedFix{
 		Message:   fmt.Sprintf("Preload(%s) in the query loading %s and read %s.%s", args, loaded, types.ExprString(q.elem), q.assoc.Name),
-		TextEdits: []analysis.TextEdit{insert, edit},
+		TextEdits: edits,
 	}
 }
 

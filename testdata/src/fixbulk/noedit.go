@@ -93,3 +93,64 @@ func count(db *gorm.DB, name string) int64 { // want count:"runs \\(\\*gorm.DB\\
 	db.Model(&Tag{}).Where("name = ?", name).Count(&n)
 	return n
 }
+
+// Errors ignored, no unique key declared: whatever rejects a row (an index
+// made by a migration, a constraint) would fail the whole batch.
+func ImportVisits(db *gorm.DB, events []Event) {
+	for _, e := range events {
+		db.Create(&Visit{Path: e.Path, UserID: e.UserID}) // want `CreateInBatches; the loop goes on past a failing insert, and one batch fails as a whole`
+	}
+}
+
+// Errors checked and let pass: the loop goes on past a failing insert.
+func LogFailures(db *gorm.DB, names []string) {
+	for _, n := range names {
+		if err := db.Create(&Subscriber{Email: n}).Error; err != nil { // want `the loop goes on past a failing insert`
+			fmt.Println(err)
+		}
+	}
+}
+
+// Stopping at the first failure outside a transaction: the rows before it
+// stay stored, and one batch would store none.
+func StoreAll(db *gorm.DB, visits []Visit) error {
+	for i := range visits {
+		if err := db.Create(&visits[i]).Error; err != nil { // want `the loop stops at the first failing insert with the rows before it stored`
+			return err
+		}
+	}
+	return nil
+}
+
+// In a transaction, but writing through the outer handle: the rollback
+// does not undo those rows.
+func OuterHandle(db *gorm.DB, visits []Visit) error {
+	return db.Transaction(func(tx *gorm.DB) error {
+		for i := range visits {
+			if err := db.Create(&visits[i]).Error; err != nil { // want `run the loop in a Transaction`
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// In a transaction, but the failure commits it: the callback returns nil.
+func SwallowInTx(db *gorm.DB, visits []Visit) error {
+	return db.Transaction(func(tx *gorm.DB) error {
+		for i := range visits {
+			if err := tx.Create(&visits[i]).Error; err != nil { // want `run the loop in a Transaction`
+				return nil
+			}
+		}
+		return nil
+	})
+}
+
+// Errors ignored with a unique key, but the rows are the caller's: a
+// batch skipping conflicts gets fewer IDs back than it sent.
+func SubscribeAll(db *gorm.DB, subs []Subscriber) {
+	for i := range subs {
+		db.Create(&subs[i]) // want `N\+1 query`
+	}
+}

@@ -20,6 +20,9 @@ var Scenarios = map[string]func(*gorm.DB) (any, error){
 	"ImportVisits":   ImportVisits,
 	"AnyUnapproved":  AnyUnapproved,
 	"LabelOnce":      LabelOnce,
+	"LabelSkip":      LabelSkip,
+	"MarkSkip":       MarkSkip,
+	"FailMidway":     FailMidway,
 }
 
 
@@ -124,16 +127,23 @@ func Bios(db *gorm.DB) (any, error) {
 	return out, nil
 }
 
-// ImportVisits: one insert per element; returns what was stored.
+// ImportVisits: one insert per element in a transaction, stopping at the
+// first error; returns what was stored.
 func ImportVisits(db *gorm.DB) (any, error) {
 	var users []User
 	if err := db.Order("id").Find(&users).Error; err != nil {
 		return nil, err
 	}
-	for _, u := range users {
-		if err := db.Create(&Visit{Path: "/u/" + u.Name, UserID: u.ID}).Error; err != nil {
-			return nil, err
+	err := db.Transaction(func(tx *gorm.DB) error {
+		for _, u := range users {
+			if err := tx.Create(&Visit{Path: "/u/" + u.Name, UserID: u.ID}).Error; err != nil {
+				return err
+			}
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	var stored []string
 	db.Model(&Visit{}).Order("id").Pluck("path", &stored)
@@ -171,4 +181,62 @@ func LabelOnce(db *gorm.DB) (any, error) {
 	var stored []string
 	db.Model(&Tag{}).Order("id").Pluck("name", &stored)
 	return stored, nil
+}
+
+// LabelSkip: one insert per element, errors ignored, the model's unique
+// key rejecting the repeats: the loop stores each label once, and so must
+// the batch.
+func LabelSkip(db *gorm.DB) (any, error) {
+	var comments []Comment
+	if err := db.Order("id").Find(&comments).Error; err != nil {
+		return nil, err
+	}
+	for _, c := range comments {
+		db.Create(&Label{Name: fmt.Sprint(c.Approved)})
+	}
+	var stored []string
+	db.Model(&Label{}).Order("id").Pluck("name", &stored)
+	return stored, nil
+}
+
+// MarkSkip: the same with a unique index the model does not declare (made
+// by a migration): one batch would fail as a whole and store nothing.
+func MarkSkip(db *gorm.DB) (any, error) {
+	if err := db.Exec("CREATE UNIQUE INDEX idx_marks_name ON marks(name)").Error; err != nil {
+		return nil, err
+	}
+	var comments []Comment
+	if err := db.Order("id").Find(&comments).Error; err != nil {
+		return nil, err
+	}
+	for _, c := range comments {
+		db.Create(&Mark{Name: fmt.Sprint(c.Approved)})
+	}
+	var stored []string
+	db.Model(&Mark{}).Order("id").Pluck("name", &stored)
+	return stored, nil
+}
+
+// FailMidway: stopping at the first failing insert outside a transaction
+// keeps the rows before it, which one batch would not.
+func FailMidway(db *gorm.DB) (any, error) {
+	if err := db.Exec("CREATE UNIQUE INDEX idx_marks_name ON marks(name)").Error; err != nil {
+		return nil, err
+	}
+	var comments []Comment
+	if err := db.Order("id").Find(&comments).Error; err != nil {
+		return nil, err
+	}
+	failed := false
+	func() {
+		for _, c := range comments {
+			if err := db.Create(&Mark{Name: fmt.Sprint(c.Approved)}).Error; err != nil {
+				failed = true
+				return
+			}
+		}
+	}()
+	var stored []string
+	db.Model(&Mark{}).Order("id").Pluck("name", &stored)
+	return fmt.Sprint(failed, stored), nil
 }

@@ -54,7 +54,7 @@ func bulkWrite(s site) (string, *analysis.SuggestedFix) {
 	if method != "Create" || len(s.Call.Args) != 1 {
 		return advice, nil
 	}
-	if s.mayQueryBefore(fixes.LoopBody(s.Loop)) {
+	if s.mayQueryElsewhere(fixes.LoopBody(s.Loop)) {
 		// Check-then-insert: an earlier iteration's insert can change
 		// what a later one reads, so the inserts cannot wait for the end.
 		return advice + checkThenInsertAdvice, nil
@@ -74,12 +74,13 @@ const (
 // it inserts.
 const checkThenInsertAdvice = "; the loop reads before it inserts, so de-duplicate the keys first (a key repeated in the input would be inserted twice) and look the existing ones up with one query"
 
-// mayQueryBefore reports whether the loop body calls anything, outside
-// the Create itself, that may run a query: any call but builtins,
+// mayQueryElsewhere reports whether body calls anything, outside the
+// site's own query, that may run a query: any call but builtins,
 // conversions and the standard library's functions (database/sql
-// aside). Such a read sees the rows earlier iterations inserted (find or
-// count by key, create when missing); after the rewrite it would not.
-func (s site) mayQueryBefore(body *ast.BlockStmt) bool {
+// aside). A read there sees the rows earlier iterations inserted (find or
+// count by key, create when missing), and a write there is seen by later
+// iterations' reads; a query moved out of the loop changes both.
+func (s site) mayQueryElsewhere(body *ast.BlockStmt) bool {
 	if body == nil {
 		return false
 	}
@@ -92,7 +93,7 @@ func (s site) mayQueryBefore(body *ast.BlockStmt) bool {
 		}
 		if call == s.Call { // its chain is the write; its arguments count
 			for _, a := range call.Args {
-				found = found || s.mayQueryBefore(&ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: a}}})
+				found = found || s.mayQueryElsewhere(&ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: a}}})
 			}
 			return false
 		}

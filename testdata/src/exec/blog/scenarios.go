@@ -23,6 +23,8 @@ var Scenarios = map[string]func(*gorm.DB) (any, error){
 	"LabelSkip":      LabelSkip,
 	"MarkSkip":       MarkSkip,
 	"FailMidway":     FailMidway,
+	"Forward":        Forward,
+	"StoreVisits":    StoreVisits,
 }
 
 
@@ -239,4 +241,61 @@ func FailMidway(db *gorm.DB) (any, error) {
 	var stored []string
 	db.Model(&Mark{}).Order("id").Pluck("name", &stored)
 	return fmt.Sprint(failed, stored), nil
+}
+
+// Forward: each iteration reads what the one before it wrote (a comment
+// forwarded to the next post): a preload before the loop would not.
+func Forward(db *gorm.DB) (any, error) {
+	var posts []Post
+	if err := db.Order("id").Find(&posts).Error; err != nil {
+		return nil, err
+	}
+	var counts []int
+	for i := range posts {
+		var comments []Comment
+		db.Where("post_id = ?", posts[i].ID).Find(&comments)
+		counts = append(counts, len(comments))
+		if i+1 < len(posts) {
+			db.Create(&Comment{PostID: posts[i+1].ID, Body: "forwarded"})
+		}
+	}
+	return counts, nil
+}
+
+// StoreVisits: the caller's own rows, by index, in a transaction: the
+// batch gives each row its ID as the loop did, in the same order.
+func StoreVisits(db *gorm.DB) (any, error) {
+	var users []User
+	if err := db.Order("id").Find(&users).Error; err != nil {
+		return nil, err
+	}
+	visits := make([]Visit, len(users))
+	for i, u := range users {
+		visits[i] = Visit{Path: "/v/" + u.Name, UserID: u.ID}
+	}
+	err := db.Transaction(func(tx *gorm.DB) error {
+		for i := range visits {
+			if err := tx.Create(&visits[i]).Error; err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	var got []string
+	for _, v := range visits {
+		if v.ID == 0 {
+			return nil, fmt.Errorf("%s got no ID", v.Path)
+		}
+		got = append(got, fmt.Sprint(v.ID, v.Path))
+	}
+	var byID []string
+	var rows []Visit
+	db.Order("id").Find(&rows)
+	for _, r := range rows {
+		byID = append(byID, fmt.Sprint(r.ID, r.Path))
+	}
+	return []any{got, byID}, nil
 }

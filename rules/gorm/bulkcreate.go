@@ -67,7 +67,7 @@ func bulkWrite(s site) (string, *analysis.SuggestedFix) {
 // advice when that is what stops the fix.
 const (
 	ignoredErrorsNote = "; the loop goes on past a failing insert, and one batch fails as a whole: declare the unique key that rejects rows (the batch then passes over repeats with ON CONFLICT DO NOTHING) or check each error"
-	stopsEarlyNote    = "; the loop stops at the first failing insert with the rows before it stored, and one batch stores none: run the loop in a Transaction, which stores none either, to batch it"
+	stopsEarlyNote    = "; the loop stops at the first failing insert and keeps the rows before it unless a transaction rolls them back, while one batch stores none (batched when the loop is a Transaction callback's, returning the error)"
 )
 
 // checkThenInsertAdvice completes the advice for a loop that reads before

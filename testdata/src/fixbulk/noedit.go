@@ -115,7 +115,7 @@ func LogFailures(db *gorm.DB, names []string) {
 // stay stored, and one batch would store none.
 func StoreAll(db *gorm.DB, visits []Visit) error {
 	for i := range visits {
-		if err := db.Create(&visits[i]).Error; err != nil { // want `the loop stops at the first failing insert with the rows before it stored`
+		if err := db.Create(&visits[i]).Error; err != nil { // want `the loop stops at the first failing insert and keeps the rows before it unless a transaction rolls them back`
 			return err
 		}
 	}
@@ -127,7 +127,7 @@ func StoreAll(db *gorm.DB, visits []Visit) error {
 func OuterHandle(db *gorm.DB, visits []Visit) error {
 	return db.Transaction(func(tx *gorm.DB) error {
 		for i := range visits {
-			if err := db.Create(&visits[i]).Error; err != nil { // want `run the loop in a Transaction`
+			if err := db.Create(&visits[i]).Error; err != nil { // want `batched when the loop is a Transaction callback's, returning the error`
 				return err
 			}
 		}
@@ -139,7 +139,7 @@ func OuterHandle(db *gorm.DB, visits []Visit) error {
 func SwallowInTx(db *gorm.DB, visits []Visit) error {
 	return db.Transaction(func(tx *gorm.DB) error {
 		for i := range visits {
-			if err := tx.Create(&visits[i]).Error; err != nil { // want `run the loop in a Transaction`
+			if err := tx.Create(&visits[i]).Error; err != nil { // want `batched when the loop is a Transaction callback's, returning the error`
 				return nil
 			}
 		}

@@ -179,7 +179,7 @@ func (s site) bulkCreate(links []fixes.Link, recv ast.Expr) (*analysis.Suggested
 		// transaction rolled back by the error.
 		return nil, stopsEarlyNote
 	}
-	name := s.freshName("rows", "batch", "pending", "toCreate")
+	name := s.freshName(s.batchNames()...)
 	if name == "" {
 		return nil, ""
 	}
@@ -398,6 +398,46 @@ func (s site) typeText(t *types.Named, arg ast.Expr) (string, bool) {
 		return p.Name()
 	})
 	return text, ok
+}
+
+// batchNames are the names the loop's rows may take: the fixes of other
+// loops of the function, applied with this one, pick from their own
+// (rows, rows2, … by the loop's rank among those holding a Create), so
+// that their declarations never clash.
+func (s site) batchNames() []string {
+	rank := 0
+	ast.Inspect(s.FuncOf(s.Loop), func(n ast.Node) bool {
+		l, ok := n.(ast.Stmt)
+		if !ok || fixes.LoopBody(l) == nil || l.Pos() >= s.Loop.Pos() {
+			return true
+		}
+		if s.holdsCreate(l) {
+			rank++
+		}
+		return true
+	})
+	if rank == 0 {
+		return []string{"rows", "batch", "pending", "toCreate"}
+	}
+	var out []string
+	for _, c := range []string{"rows", "batch", "pending", "toCreate"} {
+		out = append(out, fmt.Sprintf("%s%d", c, rank+1))
+	}
+	return out
+}
+
+// holdsCreate reports whether loop's body calls (*gorm.DB).Create.
+func (s site) holdsCreate(loop ast.Stmt) bool {
+	found := false
+	ast.Inspect(fixes.LoopBody(loop), func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if fn, _ := typeutil.Callee(s.Pass.TypesInfo, call).(*types.Func); fn != nil && fn.Name() == "Create" && fn.Signature().Recv() != nil && fn.Signature().Recv().Type().String() == "*gorm.io/gorm.DB" {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // freshName returns the first name no identifier of the loop's function

@@ -45,3 +45,14 @@ func Store(db *gorm.DB, visits []Visit) error {
 		return nil
 	})
 }
+
+// Two batched loops in one function: each fix gets its own slice, so
+// that both applied together still compile.
+func SubscribeTwice(db *gorm.DB, emails, more []string) {
+	for _, e := range emails {
+		db.Create(&Subscriber{Email: e}) // want `N\+1 query: .*Create runs once per element of emails`
+	}
+	for _, e := range more {
+		db.Create(&Subscriber{Email: e}) // want `N\+1 query: .*Create runs once per element of more`
+	}
+}

@@ -247,3 +247,59 @@ type CountSite struct {
 	Call *ast.CallExpr
 	N    *types.Var // nil when the count's result is compared directly
 }
+
+// RangeVarsAfter returns the edit that keeps a range statement compiling
+// once the code the removed edits delete is gone: a key or value declared by the
+// clause (:=) and used nowhere else in the body is dropped from it
+// (for i, p := range → for i := range, for _, p := range → for range). It
+// returns false when nothing needs to change.
+func (s Site) RangeVarsAfter(removed ...analysis.TextEdit) (analysis.TextEdit, bool) {
+	rng, ok := s.Loop.(*ast.RangeStmt)
+	if !ok || rng.Tok != token.DEFINE || rng.Key == nil {
+		return analysis.TextEdit{}, false
+	}
+	info := s.Pass.TypesInfo
+	used := func(e ast.Expr) bool {
+		id, ok := e.(*ast.Ident)
+		if !ok || id.Name == "_" {
+			return false
+		}
+		obj := info.Defs[id]
+		found := false
+		ast.Inspect(rng.Body, func(n ast.Node) bool {
+			for _, r := range removed {
+				if n != nil && r.Pos <= n.Pos() && n.End() <= r.End {
+					return false
+				}
+			}
+			if x, ok := n.(*ast.Ident); ok && obj != nil && info.Uses[x] == obj {
+				found = true
+			}
+			return !found
+		})
+		return found
+	}
+	var key, value bool
+	key = used(rng.Key)
+	if rng.Value != nil {
+		value = used(rng.Value)
+	}
+	keyName := rng.Key.(*ast.Ident).Name // a := clause declares identifiers
+	hadKey := keyName != "_"
+	hadValue := rng.Value != nil && rng.Value.(*ast.Ident).Name != "_"
+	if key == hadKey && value == hadValue {
+		return analysis.TextEdit{}, false
+	}
+	var clause string
+	switch {
+	case key && value:
+		return analysis.TextEdit{}, false
+	case value:
+		clause = "_, " + rng.Value.(*ast.Ident).Name + " := range "
+	case key:
+		clause = keyName + " := range "
+	default:
+		clause = "range "
+	}
+	return analysis.TextEdit{Pos: rng.Key.Pos(), End: rng.X.Pos(), NewText: []byte(clause)}, true
+}

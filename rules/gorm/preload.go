@@ -41,16 +41,22 @@ func eagerLoad(s site) (string, *analysis.SuggestedFix) {
 	}
 	advice := fmt.Sprintf("preload it: Preload(%s) where %s is loaded", args, loaded)
 	insert, ok := s.preloadInsertion(path, args)
-	if !ok {
+	if !ok || s.writesBetween() {
 		return advice, nil
 	}
 	edit, ok := s.readField(q)
 	if !ok {
 		return advice, nil
 	}
+	edits := []analysis.TextEdit{insert, edit}
+	if len(edit.NewText) == 0 { // the statement goes: maybe the last use of the range's key or value
+		if clause, ok := s.RangeVarsAfter(edit); ok {
+			edits = append(edits, clause)
+		}
+	}
 	return advice, &analysis.SuggestedFix{
 		Message:   fmt.Sprintf("Preload(%s) in the query loading %s and read %s.%s", args, loaded, types.ExprString(q.elem), q.assoc.Name),
-		TextEdits: []analysis.TextEdit{insert, edit},
+		TextEdits: edits,
 	}
 }
 
@@ -283,4 +289,26 @@ func rootVars(info *types.Info, e ast.Expr) []types.Object {
 		return true
 	})
 	return out
+}
+
+// writesBetween reports whether a loop the preload would move the query
+// out of (the site's loop and those enclosing it after the origin) calls
+// anything else that may query: a write there changes what a later
+// iteration's read sees, and a preload reads everything before the loops.
+func (s site) writesBetween() bool {
+	loops := []ast.Stmt{s.Loop}
+	for _, n := range s.Ancestors(s.Loop) {
+		if _, ok := n.(*ast.FuncLit); ok {
+			break
+		}
+		if l, ok := n.(ast.Stmt); ok && fixes.LoopBody(l) != nil && s.Origin != nil && l.Pos() > s.Origin.End() {
+			loops = append(loops, l)
+		}
+	}
+	for _, l := range loops {
+		if s.mayQueryElsewhere(fixes.LoopBody(l)) {
+			return true
+		}
+	}
+	return false
 }

@@ -276,3 +276,27 @@ func ColumnName(name string) string {
 	}
 	return buf.String()
 }
+
+// hasUniqueKey reports whether the model declares a unique column or index
+// besides its primary key (unique, uniqueIndex, or index with the unique
+// option or class), the conflicts GORM's ON CONFLICT DO NOTHING skips.
+func hasUniqueKey(model *types.Named) bool {
+	st, ok := model.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for _, f := range structFields(st) {
+		if hasSetting(f.tag, "UNIQUE") || hasSetting(f.tag, "UNIQUEINDEX") {
+			return true
+		}
+		if !hasSetting(f.tag, "INDEX") {
+			continue
+		}
+		for _, opt := range strings.Split(setting(f.tag, "INDEX"), ",") {
+			if o := strings.TrimSpace(opt); strings.EqualFold(o, "unique") || strings.EqualFold(o, "class:unique") {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -28,3 +28,9 @@ type Audited struct {
 }
 
 func (a *Audited) BeforeCreate(tx *gorm.DB) error { return nil }
+
+// Subscriber declares a unique key: repeats are conflicts to skip.
+type Subscriber struct {
+	ID    uint
+	Email string `gorm:"uniqueIndex"`
+}

@@ -147,3 +147,20 @@ func AllComments(db *gorm.DB) map[uint]int { // want AllComments:"runs \\(\\*gor
 	}
 	return out
 }
+
+// The loop writes what a later iteration reads: a preload, run before the
+// loop, would not see the comments the loop adds.
+func ForwardComments(db *gorm.DB) []int { // want ForwardComments:"runs \\(\\*gorm\\.DB\\)\\.Find \\[params 0\\]"
+	var posts []Post
+	db.Order("id").Find(&posts)
+	var counts []int
+	for i := range posts {
+		var comments []Comment
+		db.Where("post_id = ?", posts[i].ID).Find(&comments) // want `preload it: Preload\("Comments"\) where posts is loaded`
+		counts = append(counts, len(comments))
+		if i+1 < len(posts) {
+			db.Create(&Comment{PostID: posts[i+1].ID, Body: "forwarded"}) // want `N\+1 query`
+		}
+	}
+	return counts
+}

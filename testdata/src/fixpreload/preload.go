@@ -114,3 +114,31 @@ func CommentAuthors(db *gorm.DB) []string { // want CommentAuthors:"runs \\(\\*g
 	}
 	return names
 }
+
+// The statement that goes held the only use of the index: the range
+// clause drops it, so the loop still compiles.
+func LoadComments(db *gorm.DB) ([]Post, error) { // want LoadComments:"runs \\(\\*gorm\\.DB\\)\\.Find \\[params 0\\]"
+	var posts []Post
+	if err := db.Order("id").Find(&posts).Error; err != nil {
+		return nil, err
+	}
+	for i := range posts {
+		db.Where("post_id = ?", posts[i].ID).Find(&posts[i].Comments) // want `N\+1 query: .*Find runs once per element of posts .*Preload\("Comments"\)`
+	}
+	return posts, nil
+}
+
+// The same through the element's pointer, the key kept for what else the
+// body does with it.
+func NumberedComments(db *gorm.DB) (map[int]uint, error) { // want NumberedComments:"runs \\(\\*gorm\\.DB\\)\\.Find \\[params 0\\]"
+	var posts []*Post
+	if err := db.Order("id").Find(&posts).Error; err != nil {
+		return nil, err
+	}
+	first := map[int]uint{}
+	for i, p := range posts {
+		db.Where("post_id = ?", p.ID).Find(&p.Comments) // want `N\+1 query: .*Find runs once per element of posts .*Preload\("Comments"\)`
+		first[i] = 0
+	}
+	return first, nil
+}

@@ -50,8 +50,20 @@ type Visit struct {
 	UserID uint
 }
 
+// Label declares its unique key.
+type Label struct {
+	ID   uint
+	Name string `gorm:"uniqueIndex"`
+}
+
+// Mark's name is unique by an index the model does not declare.
+type Mark struct {
+	ID   uint
+	Name string
+}
+
 // Models lists the tables to migrate.
-var Models = []any{&User{}, &Profile{}, &Post{}, &Comment{}, &Tag{}, &Visit{}}
+var Models = []any{&User{}, &Profile{}, &Post{}, &Comment{}, &Tag{}, &Visit{}, &Label{}, &Mark{}}
 
 // Seed writes n posts, each with its author and profile, two comments
 // (one approved) by other users, and two tags.

@@ -1,6 +1,7 @@
 package blog
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 
@@ -18,7 +19,14 @@ var Scenarios = map[string]func(*gorm.DB) (any, error){
 	"Bios":           Bios,
 	"ImportVisits":   ImportVisits,
 	"AnyUnapproved":  AnyUnapproved,
+	"LabelOnce":      LabelOnce,
+	"LabelSkip":      LabelSkip,
+	"MarkSkip":       MarkSkip,
+	"FailMidway":     FailMidway,
+	"Forward":        Forward,
+	"StoreVisits":    StoreVisits,
 }
+
 
 // AuthorNames: belongs to.
 func AuthorNames(db *gorm.DB) (any, error) {
@@ -121,16 +129,23 @@ func Bios(db *gorm.DB) (any, error) {
 	return out, nil
 }
 
-// ImportVisits: one insert per element; returns what was stored.
+// ImportVisits: one insert per element in a transaction, stopping at the
+// first error; returns what was stored.
 func ImportVisits(db *gorm.DB) (any, error) {
 	var users []User
 	if err := db.Order("id").Find(&users).Error; err != nil {
 		return nil, err
 	}
-	for _, u := range users {
-		if err := db.Create(&Visit{Path: "/u/" + u.Name, UserID: u.ID}).Error; err != nil {
-			return nil, err
+	err := db.Transaction(func(tx *gorm.DB) error {
+		for _, u := range users {
+			if err := tx.Create(&Visit{Path: "/u/" + u.Name, UserID: u.ID}).Error; err != nil {
+				return err
+			}
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	var stored []string
 	db.Model(&Visit{}).Order("id").Pluck("path", &stored)
@@ -144,4 +159,143 @@ func AnyUnapproved(db *gorm.DB) (any, error) {
 		return nil, err
 	}
 	return n > 0, nil
+}
+
+// LabelOnce: find by key, insert when missing. Every post has an approved
+// and an unapproved comment, so each label repeats in the input: the
+// loop inserts each once because a later iteration finds what an earlier
+// one inserted; inserts moved after the loop would store every repeat.
+func LabelOnce(db *gorm.DB) (any, error) {
+	var comments []Comment
+	if err := db.Order("id").Find(&comments).Error; err != nil {
+		return nil, err
+	}
+	for _, c := range comments {
+		name := "pending"
+		if c.Approved {
+			name = "approved"
+		}
+		var t Tag
+		if err := db.Where("name = ?", name).First(&t).Error; errors.Is(err, gorm.ErrRecordNotFound) {
+			db.Create(&Tag{Name: name})
+		}
+	}
+	var stored []string
+	db.Model(&Tag{}).Order("id").Pluck("name", &stored)
+	return stored, nil
+}
+
+// LabelSkip: one insert per element, errors ignored, the model's unique
+// key rejecting the repeats: the loop stores each label once, and so must
+// the batch.
+func LabelSkip(db *gorm.DB) (any, error) {
+	var comments []Comment
+	if err := db.Order("id").Find(&comments).Error; err != nil {
+		return nil, err
+	}
+	for _, c := range comments {
+		db.Create(&Label{Name: fmt.Sprint(c.Approved)})
+	}
+	var stored []string
+	db.Model(&Label{}).Order("id").Pluck("name", &stored)
+	return stored, nil
+}
+
+// MarkSkip: the same with a unique index the model does not declare (made
+// by a migration): one batch would fail as a whole and store nothing.
+func MarkSkip(db *gorm.DB) (any, error) {
+	if err := db.Exec("CREATE UNIQUE INDEX idx_marks_name ON marks(name)").Error; err != nil {
+		return nil, err
+	}
+	var comments []Comment
+	if err := db.Order("id").Find(&comments).Error; err != nil {
+		return nil, err
+	}
+	for _, c := range comments {
+		db.Create(&Mark{Name: fmt.Sprint(c.Approved)})
+	}
+	var stored []string
+	db.Model(&Mark{}).Order("id").Pluck("name", &stored)
+	return stored, nil
+}
+
+// FailMidway: stopping at the first failing insert outside a transaction
+// keeps the rows before it, which one batch would not.
+func FailMidway(db *gorm.DB) (any, error) {
+	if err := db.Exec("CREATE UNIQUE INDEX idx_marks_name ON marks(name)").Error; err != nil {
+		return nil, err
+	}
+	var comments []Comment
+	if err := db.Order("id").Find(&comments).Error; err != nil {
+		return nil, err
+	}
+	failed := false
+	func() {
+		for _, c := range comments {
+			if err := db.Create(&Mark{Name: fmt.Sprint(c.Approved)}).Error; err != nil {
+				failed = true
+				return
+			}
+		}
+	}()
+	var stored []string
+	db.Model(&Mark{}).Order("id").Pluck("name", &stored)
+	return fmt.Sprint(failed, stored), nil
+}
+
+// Forward: each iteration reads what the one before it wrote (a comment
+// forwarded to the next post): a preload before the loop would not.
+func Forward(db *gorm.DB) (any, error) {
+	var posts []Post
+	if err := db.Order("id").Find(&posts).Error; err != nil {
+		return nil, err
+	}
+	var counts []int
+	for i := range posts {
+		var comments []Comment
+		db.Where("post_id = ?", posts[i].ID).Find(&comments)
+		counts = append(counts, len(comments))
+		if i+1 < len(posts) {
+			db.Create(&Comment{PostID: posts[i+1].ID, Body: "forwarded"})
+		}
+	}
+	return counts, nil
+}
+
+// StoreVisits: the caller's own rows, by index, in a transaction: the
+// batch gives each row its ID as the loop did, in the same order.
+func StoreVisits(db *gorm.DB) (any, error) {
+	var users []User
+	if err := db.Order("id").Find(&users).Error; err != nil {
+		return nil, err
+	}
+	visits := make([]Visit, len(users))
+	for i, u := range users {
+		visits[i] = Visit{Path: "/v/" + u.Name, UserID: u.ID}
+	}
+	err := db.Transaction(func(tx *gorm.DB) error {
+		for i := range visits {
+			if err := tx.Create(&visits[i]).Error; err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	var got []string
+	for _, v := range visits {
+		if v.ID == 0 {
+			return nil, fmt.Errorf("%s got no ID", v.Path)
+		}
+		got = append(got, fmt.Sprint(v.ID, v.Path))
+	}
+	var byID []string
+	var rows []Visit
+	db.Order("id").Find(&rows)
+	for _, r := range rows {
+		byID = append(byID, fmt.Sprint(r.ID, r.Path))
+	}
+	return []any{got, byID}, nil
 }

@@ -182,7 +182,8 @@ func conflicts(byFile map[string][]edit, files map[string]*fileFix) bool {
 	return false
 }
 
-// apply returns the file with its edits applied, gofmt-formatted.
+// apply returns the file with its edits applied, gofmt-formatted when the
+// file was: a file kept in another layout keeps it outside the edits.
 func (ff *fileFix) apply() ([]byte, error) {
 	edits := slices.Clone(ff.edits)
 	slices.SortFunc(edits, func(a, b edit) int { return a.start - b.start })
@@ -197,6 +198,9 @@ func (ff *fileFix) apply() ([]byte, error) {
 	out, err := format.Source(buf.Bytes())
 	if err != nil {
 		return nil, err
+	}
+	if formatted, err := format.Source(ff.old); err == nil && !bytes.Equal(formatted, ff.old) {
+		return buf.Bytes(), nil
 	}
 	return out, nil
 }

@@ -98,3 +98,21 @@ func TestFixReadOnly(t *testing.T) {
 		t.Errorf("-fix on a read-only file: exit %d, changed %v, stderr:\n%s", code, !bytes.Equal(before, after), &stderr)
 	}
 }
+
+// -fix keeps the layout of a file that is not gofmt-formatted outside its
+// edits rather than reformatting the whole file.
+func TestFixKeepsLayout(t *testing.T) {
+	dir, file := fixModule(t)
+	const tail = "\nvar   keptAsWritten   =  1\n"
+	src, _ := os.ReadFile(file)
+	if err := os.WriteFile(file, append(src, tail...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	driver.RunTo(analyzer.Analyzer, []string{"./..."}, driver.Options{Fix: true, Dir: dir}, &stdout, &stderr)
+	got, _ := os.ReadFile(file)
+	want, _ := os.ReadFile(filepath.Join("..", "testdata", "src", "fixexists", "exists.go.golden"))
+	if string(got) != string(want)+tail {
+		t.Errorf("-fix wrote:\n%s\nwant the golden file followed by %q", got, tail)
+	}
+}

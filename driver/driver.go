@@ -20,14 +20,14 @@ import (
 
 // Exit codes of Run.
 const (
-	ExitClean    = 0 // nothing reported (with -fix: everything fixed; with -json: diagnostics or not)
+	ExitClean    = 0 // nothing reported (with -fix: everything fixed; with -json or -sarif: diagnostics or not)
 	ExitError    = 1 // packages failed to load or type-check, or files could not be written
 	ExitUsage    = 2 // bad command line
 	ExitReported = 3 // diagnostics reported
 )
 
 // Run analyzes the packages matching patterns with a, prints the
-// diagnostics (text on stderr, or JSON on stdout) or applies their fixes,
+// diagnostics (text on stderr, or JSON or SARIF on stdout) or applies their fixes,
 // and returns the exit code.
 func Run(a *analysis.Analyzer, patterns []string, opts Options) int {
 	return run(a, patterns, opts, os.Stdout, os.Stderr)
@@ -55,6 +55,12 @@ func run(a *analysis.Analyzer, patterns []string, opts Options, stdout, stderr i
 	switch {
 	case opts.JSON:
 		if err := graph.PrintJSON(stdout); err != nil {
+			fmt.Fprintln(stderr, "nplusonelint:", err)
+			return ExitError
+		}
+		return code
+	case opts.SARIF:
+		if err := printSARIF(stdout, diags, loadErrs, code == ExitClean); err != nil {
 			fmt.Fprintln(stderr, "nplusonelint:", err)
 			return ExitError
 		}

@@ -51,6 +51,12 @@ type Settings struct {
 	// pkg/path.Func, (*pkg/path.Type).Method, pkg/path.Type.*, with an
 	// optional =read, =write, =count or =exec suffix.
 	Queries []string `json:"queries"`
+	// RelatedInformation keeps the diagnostics' related positions (the
+	// loop, the query that loaded the collection, the chain's calls).
+	// golangci-lint prints each as an issue of its own, which //nolint on
+	// the reported line does not silence, and the message names the loop
+	// and the collection's query with their lines already: off by default.
+	RelatedInformation bool `json:"related-information"`
 }
 
 // Plugin is the nplusone linter for golangci-lint.
@@ -86,7 +92,7 @@ func New(conf any) (register.LinterPlugin, error) {
 }
 
 // settingKeys are the keys Settings reads, for the unknown-key error.
-var settingKeys = []string{"enable", "disable", "queries"}
+var settingKeys = []string{"enable", "disable", "queries", "related-information"}
 
 // decode reads the settings, rejecting unknown keys by name.
 func decode(conf any) (Settings, error) {
@@ -109,6 +115,9 @@ func decode(conf any) (Settings, error) {
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&s); err != nil {
 		var typeErr *json.UnmarshalTypeError
+		if errors.As(err, &typeErr) && typeErr.Field == "related-information" {
+			return s, fmt.Errorf("key %q: want true or false", typeErr.Field)
+		}
 		if errors.As(err, &typeErr) && typeErr.Field != "" {
 			return s, fmt.Errorf("key %q: want a list of strings", typeErr.Field)
 		}
@@ -120,19 +129,21 @@ func decode(conf any) (Settings, error) {
 	return s, nil
 }
 
-// BuildAnalyzers returns the analyzer, reporting only the enabled rules.
+// BuildAnalyzers returns the analyzer, reporting only the enabled rules,
+// without related positions unless asked for.
 func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 	a := analyzer.New(p.registry)
-	if len(p.settings.Enable) == 0 && len(p.settings.Disable) == 0 {
-		return []*analysis.Analyzer{a}, nil
-	}
 	run := a.Run
 	a.Run = func(pass *analysis.Pass) (any, error) {
 		filtered := *pass
 		filtered.Report = func(d analysis.Diagnostic) {
-			if p.reports(d.Category) {
-				pass.Report(d)
+			if !p.reports(d.Category) {
+				return
 			}
+			if !p.settings.RelatedInformation {
+				d.Related = nil
+			}
+			pass.Report(d)
 		}
 		return run(&filtered)
 	}

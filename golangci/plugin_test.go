@@ -48,6 +48,21 @@ func TestDisable(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), a, "./someonly")
 }
 
+// golangci-lint prints each related position as an issue of its own:
+// they are dropped unless asked for.
+func TestRelatedInformation(t *testing.T) {
+	for _, keep := range []bool{false, true} {
+		a := analyzers(t, map[string]any{"related-information": keep})[0]
+		for _, r := range analysistest.Run(t, analysistest.TestData(), a, "./all") {
+			for _, d := range r.Diagnostics {
+				if got := len(d.Related) > 0; got != keep {
+					t.Errorf("related-information %v: %q has %d related positions", keep, d.Message, len(d.Related))
+				}
+			}
+		}
+	}
+}
+
 func TestQueries(t *testing.T) {
 	a := analyzers(t, map[string]any{"queries": []any{"(*example.com/pluginapp/kv.Client).Get"}})[0]
 	analysistest.Run(t, analysistest.TestData(), a, "./declared")
@@ -70,12 +85,13 @@ func TestBadSettings(t *testing.T) {
 		settings any
 		want     string
 	}{
-		{map[string]any{"disabel": []any{"read-per-element"}}, `nplusone settings: unknown key "disabel" (known: enable, disable, queries)`},
+		{map[string]any{"disabel": []any{"read-per-element"}}, `nplusone settings: unknown key "disabel" (known: enable, disable, queries, related-information)`},
 		{map[string]any{"disable": []any{"read-per-elment"}}, `nplusone settings: unknown rule "read-per-elment" (rules: read-per-element,`},
 		{map[string]any{"disable": "read-per-element"}, `nplusone settings: key "disable": want a list of strings`},
 		{map[string]any{"enable": []any{"count-per-element"}, "disable": []any{"count-per-element"}}, `rule "count-per-element" is both enabled and disabled`},
+		{map[string]any{"related-information": "yes"}, `nplusone settings: key "related-information": want true or false`},
 		{map[string]any{"queries": []any{"nodot"}}, `nplusone settings: queries: query pattern "nodot"`},
-		{[]any{"x"}, `nplusone settings: want a mapping with the keys enable, disable, queries`},
+		{[]any{"x"}, `nplusone settings: want a mapping with the keys enable, disable, queries, related-information`},
 	} {
 		_, err := newPlugin(c.settings)
 		if err == nil || !strings.Contains(err.Error(), c.want) || strings.Contains(err.Error(), "\n") {

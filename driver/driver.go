@@ -111,10 +111,14 @@ type diagnostic struct {
 func rootDiagnostics(g *checker.Graph) []diagnostic {
 	var out []diagnostic
 	seen := map[string]bool{}
+	unused := unusedEverywhere(g)
 	for _, act := range g.Roots {
 		kept := act.Diagnostics[:0]
 		for _, d := range act.Diagnostics {
 			key := fmt.Sprintf("%s: %s", act.Package.Fset.Position(d.Pos), d.Message)
+			if d.Category == unusedIgnoreRule && !unused[key] {
+				continue
+			}
 			if !seen[key] {
 				seen[key] = true
 				kept = append(kept, d)
@@ -124,6 +128,38 @@ func rootDiagnostics(g *checker.Graph) []diagnostic {
 		// A package and its test variant both report the package's own
 		// files: -json, which prints per package, says each once too.
 		act.Diagnostics = kept
+	}
+	return out
+}
+
+// unusedIgnoreRule is the rule of an ignore directive that suppressed
+// nothing in its package.
+const unusedIgnoreRule = "unused-ignore"
+
+// unusedEverywhere returns the unused-ignore diagnostics that every root
+// analysis of their file reported: a directive a package's test variant
+// needs (test code can complete what is known of the other files) is used.
+func unusedEverywhere(g *checker.Graph) map[string]bool {
+	analyses := map[string]int{} // file: root actions analyzing it
+	reported := map[string]int{} // diagnostic: root actions reporting it
+	for _, act := range g.Roots {
+		for _, f := range act.Package.Syntax {
+			analyses[act.Package.Fset.File(f.Pos()).Name()]++
+		}
+		for _, d := range act.Diagnostics {
+			if d.Category == unusedIgnoreRule {
+				reported[fmt.Sprintf("%s: %s", act.Package.Fset.Position(d.Pos), d.Message)]++
+			}
+		}
+	}
+	out := map[string]bool{}
+	for _, act := range g.Roots {
+		for _, d := range act.Diagnostics {
+			p := act.Package.Fset.Position(d.Pos)
+			if key := fmt.Sprintf("%s: %s", p, d.Message); d.Category == unusedIgnoreRule && reported[key] == analyses[p.Filename] {
+				out[key] = true
+			}
+		}
 	}
 	return out
 }

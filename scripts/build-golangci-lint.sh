@@ -28,10 +28,13 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 module=github.com/nplusonelint/nplusonelint
 gcl=github.com/golangci/golangci-lint/v2
 
-# The hash of the Go files of this module's packages the plugin imports.
+# The hash of the Go files of this module's packages the plugin imports,
+# with the module's go.mod and go.sum (the versions it builds with), and
+# of this script (the golangci-lint version).
 sources=$(cd "$root" && go list -deps -f \
 	'{{if and .Module (eq .Module.Path "'"$module"'")}}{{range .GoFiles}}{{$.Dir}}/{{.}}{{"\n"}}{{end}}{{end}}' \
 	./golangci) || die "cannot list the plugin's sources"
+sources+=$'\n'"$root/go.mod"$'\n'"$root/go.sum"$'\n'"$root/scripts/build-golangci-lint.sh"
 hash=$( (cd "$root" && LC_ALL=C sort <<<"$sources" | xargs sha256sum | sed "s|  $root/|  |") | sha256sum | cut -c1-12)
 version="${GOLANGCI_LINT_VERSION#v}-custom-nplusone.$hash"
 

@@ -66,6 +66,7 @@ type checks struct {
 	syntax    *syntax
 	ignores   *ignores
 	generated map[*ast.File]bool // the generated files, in which nothing is reported
+	failed    bool               // an internal error skipped part of the package
 }
 
 // silenced reports whether nothing may be reported at pos: it is in a
@@ -94,6 +95,9 @@ func run(pass *analysis.Pass, reg *rules.Registry) (any, error) {
 	}
 	c.guard(pass.Files[0].Package, "counts compared to zero", c.reportExistence)
 	c.guard(pass.Files[0].Package, "package", func() { analyzePackage(c) })
+	if !c.failed {
+		c.ignores.reportUnused(c) // decidable once the whole package is analyzed
+	}
 	return nil, nil
 }
 
@@ -113,6 +117,7 @@ func ownModule(pass *analysis.Pass) bool {
 func (c *checks) guard(pos token.Pos, what string, f func()) (ok bool) {
 	defer func() {
 		if r := recover(); r != nil {
+			c.failed = true
 			c.pass.Report(analysis.Diagnostic{
 				Pos:      pos,
 				Category: internalErrorRule,

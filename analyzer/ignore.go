@@ -18,18 +18,22 @@ const ignoreDirective = "//nplusone:ignore"
 const (
 	noReasonRule  = "ignore-without-reason"
 	malformedRule = "malformed-directive"
+	unusedRule    = "unused-ignore"
 )
 
-// ignores holds the lines covered by ignore directives, per file.
+// ignores holds the lines covered by ignore directives, per file, and
+// which directives suppressed a diagnostic.
 type ignores struct {
-	lines map[string]map[int]bool
+	lines      map[string]map[int]bool
+	directives []*ast.Comment
+	used       map[string]map[int]bool // file, directive line
 }
 
 // collectIgnores reads the directives of the package's files and reports
 // the ones that give no reason and the ones that almost match (both
 // suppress nothing).
 func collectIgnores(pass *analysis.Pass) *ignores {
-	ig := &ignores{lines: map[string]map[int]bool{}}
+	ig := &ignores{lines: map[string]map[int]bool{}, used: map[string]map[int]bool{}}
 	for _, f := range pass.Files {
 		for _, group := range f.Comments {
 			for _, c := range group.List {
@@ -55,6 +59,7 @@ func collectIgnores(pass *analysis.Pass) *ignores {
 					ig.lines[p.Filename] = map[int]bool{}
 				}
 				ig.lines[p.Filename][p.Line] = true
+				ig.directives = append(ig.directives, c)
 			}
 		}
 	}
@@ -143,10 +148,39 @@ func closeTo(s, w string) bool {
 }
 
 // covers reports whether a directive on pos's line or the line above
-// suppresses a diagnostic at pos.
+// suppresses a diagnostic at pos, and records that it did.
 func (ig *ignores) covers(p token.Position) bool {
 	lines := ig.lines[p.Filename]
-	return lines[p.Line] || lines[p.Line-1]
+	for _, l := range []int{p.Line, p.Line - 1} {
+		if lines[l] {
+			if ig.used[p.Filename] == nil {
+				ig.used[p.Filename] = map[int]bool{}
+			}
+			ig.used[p.Filename][l] = true
+			return true
+		}
+	}
+	return false
+}
+
+// reportUnused reports the directives that suppressed no diagnostic of
+// the package, once every check has run (silenced asks covers before
+// each report). Directives in files where nothing is reported (generated
+// and test files) are left alone.
+func (ig *ignores) reportUnused(c *checks) {
+	for _, d := range ig.directives {
+		p := c.pass.Fset.Position(d.Pos())
+		if ig.used[p.Filename][p.Line] || c.generated[fileOf(c.pass, d.Pos())] || isTestFile(c.pass, d.Pos()) {
+			continue
+		}
+		c.pass.Report(analysis.Diagnostic{
+			Pos:      d.Pos(),
+			End:      d.End(),
+			Category: unusedRule,
+			Message:  "unused //nplusone:ignore: nothing is reported on this line or the next; remove the directive",
+			URL:      rules.RuleURL(unusedRule),
+		})
+	}
 }
 
 // isTestFile reports whether pos is in a _test.go file: fixtures written

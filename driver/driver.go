@@ -20,14 +20,14 @@ import (
 
 // Exit codes of Run.
 const (
-	ExitClean    = 0 // nothing reported (with -fix: everything fixed; with -json: diagnostics or not)
+	ExitClean    = 0 // nothing reported (with -fix: everything fixed; with -json or -sarif: diagnostics or not)
 	ExitError    = 1 // packages failed to load or type-check, or files could not be written
 	ExitUsage    = 2 // bad command line
 	ExitReported = 3 // diagnostics reported
 )
 
 // Run analyzes the packages matching patterns with a, prints the
-// diagnostics (text on stderr, or JSON on stdout) or applies their fixes,
+// diagnostics (text on stderr, or JSON or SARIF on stdout) or applies their fixes,
 // and returns the exit code.
 func Run(a *analysis.Analyzer, patterns []string, opts Options) int {
 	return run(a, patterns, opts, os.Stdout, os.Stderr)
@@ -55,6 +55,12 @@ func run(a *analysis.Analyzer, patterns []string, opts Options, stdout, stderr i
 	switch {
 	case opts.JSON:
 		if err := graph.PrintJSON(stdout); err != nil {
+			fmt.Fprintln(stderr, "nplusonelint:", err)
+			return ExitError
+		}
+		return code
+	case opts.SARIF:
+		if err := printSARIF(stdout, diags, loadErrs, code == ExitClean); err != nil {
 			fmt.Fprintln(stderr, "nplusonelint:", err)
 			return ExitError
 		}
@@ -105,10 +111,14 @@ type diagnostic struct {
 func rootDiagnostics(g *checker.Graph) []diagnostic {
 	var out []diagnostic
 	seen := map[string]bool{}
+	unused := unusedEverywhere(g)
 	for _, act := range g.Roots {
 		kept := act.Diagnostics[:0]
 		for _, d := range act.Diagnostics {
 			key := fmt.Sprintf("%s: %s", act.Package.Fset.Position(d.Pos), d.Message)
+			if d.Category == unusedIgnoreRule && !unused[key] {
+				continue
+			}
 			if !seen[key] {
 				seen[key] = true
 				kept = append(kept, d)
@@ -118,6 +128,38 @@ func rootDiagnostics(g *checker.Graph) []diagnostic {
 		// A package and its test variant both report the package's own
 		// files: -json, which prints per package, says each once too.
 		act.Diagnostics = kept
+	}
+	return out
+}
+
+// unusedIgnoreRule is the rule of an ignore directive that suppressed
+// nothing in its package.
+const unusedIgnoreRule = "unused-ignore"
+
+// unusedEverywhere returns the unused-ignore diagnostics that every root
+// analysis of their file reported: a directive a package's test variant
+// needs (test code can complete what is known of the other files) is used.
+func unusedEverywhere(g *checker.Graph) map[string]bool {
+	analyses := map[string]int{} // file: root actions analyzing it
+	reported := map[string]int{} // diagnostic: root actions reporting it
+	for _, act := range g.Roots {
+		for _, f := range act.Package.Syntax {
+			analyses[act.Package.Fset.File(f.Pos()).Name()]++
+		}
+		for _, d := range act.Diagnostics {
+			if d.Category == unusedIgnoreRule {
+				reported[fmt.Sprintf("%s: %s", act.Package.Fset.Position(d.Pos), d.Message)]++
+			}
+		}
+	}
+	out := map[string]bool{}
+	for _, act := range g.Roots {
+		for _, d := range act.Diagnostics {
+			p := act.Package.Fset.Position(d.Pos)
+			if key := fmt.Sprintf("%s: %s", p, d.Message); d.Category == unusedIgnoreRule && reported[key] == analyses[p.Filename] {
+				out[key] = true
+			}
+		}
 	}
 	return out
 }

@@ -73,3 +73,15 @@ func TestJSONSaysEachDiagnosticOnce(t *testing.T) {
 		t.Fatalf("no diagnostic printed:\n%s", &stdout)
 	}
 }
+
+// An ignore directive that suppresses nothing is reported once, whether
+// the package is analyzed alone or also with its tests.
+func TestUnusedIgnoreOnce(t *testing.T) {
+	for _, tests := range []bool{false, true} {
+		var stdout, stderr bytes.Buffer
+		code := driver.RunTo(analyzer.Analyzer, []string{"./..."}, driver.Options{Dir: filepath.Join("testdata", "stale"), Tests: tests}, &stdout, &stderr)
+		if n := strings.Count(stderr.String(), "stale.go:8:3: unused //nplusone:ignore"); code != driver.ExitReported || n != 1 || strings.Count(stderr.String(), "\n") != 1 {
+			t.Errorf("tests %v: exit %d, the unused directive reported %d times, want once and nothing else:\n%s", tests, code, n, &stderr)
+		}
+	}
+}

@@ -28,6 +28,7 @@ const (
 // Options are the command-line options Run supports.
 type Options struct {
 	JSON  bool   // print diagnostics as JSON on stdout
+	SARIF bool   // print diagnostics as SARIF 2.1.0 on stdout
 	Tests bool   // also analyze the test variants of the packages named
 	Fix   bool   // apply the suggested fixes
 	Diff  bool   // with Fix: print the fixes as a unified diff, write nothing
@@ -59,6 +60,7 @@ func ParseArgs(args []string, a *analysis.Analyzer) (Action, Options, []string, 
 		a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, f.Name, f.Usage) })
 	}
 	fs.BoolVar(&opts.JSON, "json", false, "")
+	fs.BoolVar(&opts.SARIF, "sarif", false, "")
 	fs.BoolVar(&opts.Tests, "test", true, "")
 	fs.BoolVar(&opts.Fix, "fix", false, "")
 	fs.BoolVar(&opts.Diff, "diff", false, "")
@@ -86,6 +88,8 @@ func ParseArgs(args []string, a *analysis.Analyzer) (Action, Options, []string, 
 		return 0, Options{}, nil, errors.New("no packages named: nplusonelint [flags] packages (see nplusonelint -h)")
 	case opts.JSON && opts.Fix:
 		return 0, Options{}, nil, errors.New("-json and -fix do not go together: -fix prints what it could not fix as text")
+	case opts.SARIF && (opts.Fix || opts.Diff || opts.JSON):
+		return 0, Options{}, nil, errors.New("-sarif goes with none of -json, -fix, -diff: it prints the diagnostics, their fixes included, as SARIF")
 	}
 	for _, p := range fs.Args() {
 		if strings.HasPrefix(p, "-") {
@@ -122,6 +126,7 @@ Flags:
 	-fix      apply the suggested fixes; print the diagnostics left unfixed
 	-diff     print the fixes as a unified diff instead of applying them
 	-json     print the diagnostics as JSON on stdout
+	-sarif    print the diagnostics as SARIF 2.1.0 on stdout (code scanning)
 	-test     analyze the packages with their tests, as go vet does
 	          (default true; nothing in a _test.go file is reported, but
 	          test code can complete what is known of the other files)
@@ -132,8 +137,8 @@ Flags:
 	-c N, -debug, -cpuprofile, -memprofile, -trace
 	          run through the standard go/analysis driver instead
 
-Exit status: 0 no N+1 found (or, with -fix, all fixed; with -json, always
-when every package loaded), 3 N+1s reported, 1 packages failed to load or
+Exit status: 0 no N+1 found (or, with -fix, all fixed; with -json or
+-sarif, always when every package loaded), 3 N+1s reported, 1 packages failed to load or
 type-check (reported anyway for the others), 2 bad command line.
 `
 

@@ -84,6 +84,14 @@ var Catalog = []RuleDoc{
 		Good:     "//nplusone:ignore at most three posts per page\ndb.First(&a, p.AuthorID)",
 	},
 	{
+		ID:       "unused-ignore",
+		Title:    "an //nplusone:ignore directive that suppresses nothing",
+		Severity: "warning",
+		Text:     "A directive with a reason under which nothing is reported, on its line or the next (the code changed, or it never covered a finding), is reported so that it does not linger and hide a later N+1. Decided per package, after all of it is analyzed; not in generated or test files, nor in a package whose analysis hit an internal error.",
+		Bad:      "for range posts {\n\t//nplusone:ignore the authors table is tiny\n\tdb.First(&a, 1) // does not depend on the post\n}",
+		Good:     "for range posts {\n\tdb.First(&a, 1)\n}",
+	},
+	{
 		ID:       "internal-error",
 		Title:    "the analysis of a function failed",
 		Severity: "error",

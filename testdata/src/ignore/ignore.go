@@ -23,7 +23,7 @@ func NoReason(db *gorm.DB, posts []Post) {
 // A directive two lines above covers nothing.
 func TooFar(db *gorm.DB, posts []Post) {
 	for _, p := range posts {
-		//nplusone:ignore the comment is not adjacent
+		//nplusone:ignore the comment is not adjacent // want `unused //nplusone:ignore: nothing is reported on this line or the next`
 
 		db.First(&Author{}, p.AuthorID) // want `\(\*gorm.DB\).First runs once per element of posts`
 	}

@@ -1,0 +1,5 @@
+package stale
+
+import "testing"
+
+func TestNames(t *testing.T) { Names(nil, nil) }

@@ -1,0 +1,3 @@
+module example.com/pluginapp
+
+go 1.26.0

@@ -13,7 +13,9 @@ import (
 // layered is the scenario module of queries behind interfaces declared in
 // other packages than their implementations, function fields and a
 // declared wrapper (testdata/layered, database/sql only).
-func layered() string { return filepath.Join(analysistest.TestData(), "..", "..", "testdata", "layered") }
+func layered() string {
+	return filepath.Join(analysistest.TestData(), "..", "..", "testdata", "layered")
+}
 
 // The standard checker, given what the standalone run resolved
 // (nplusone.queries, written by -emit-config and compared with it in the

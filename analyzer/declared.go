@@ -50,7 +50,7 @@ func (s *state) declaredQuery(call ssa.CallInstruction, obj *types.Func, q rules
 		args = args[1:] // the receiver
 	}
 	for i, a := range args {
-		if d.Args == 0 || i < 64 && d.Args&(1<<i) != 0 {
+		if !d.Exact && d.Args == 0 || i < 64 && d.Args&(1<<i) != 0 {
 			r.deps = append(r.deps, a)
 		}
 	}

@@ -77,7 +77,7 @@ func (s *state) resolve(call ssa.CallInstruction) []reach {
 
 // libraryQuery is the reach of a call of a query-executing library method.
 func (s *state) libraryQuery(call ssa.CallInstruction, obj *types.Func, q rules.Query) reach {
-	if d, ok := s.reg.DeclaredQuery(obj); ok && (d.Args != 0 || len(d.Via) > 0) {
+	if d, ok := s.reg.DeclaredQuery(obj); ok && (d.Exact || d.Args != 0 || len(d.Via) > 0) {
 		return s.declaredQuery(call, obj, q, d)
 	}
 	c := call.Common()

@@ -118,7 +118,7 @@ func resolveAndAnalyze(graph *checker.Graph, roots []*packages.Package, opts Opt
 	}
 	var resolved []rules.Declared
 	for round := 0; round < 2; round++ {
-		next := resolveInterfaces(roots, graph)
+		next := resolveInterfaces(roots, graph, base)
 		if sameMethods(next, resolved) {
 			break
 		}

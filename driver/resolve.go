@@ -16,13 +16,15 @@ import (
 
 // resolveInterfaces returns, as declared queries, the methods of the
 // interfaces declared in the packages checked from source whose
-// implementations among those packages run a query depending on the
-// method's arguments, according to the QueryFacts of graph. Test doubles
+// implementations among those packages run a query, according to the
+// QueryFacts of graph, with the arguments that query depends on (a loop
+// calling one whose query depends on none is not reported, but the
+// collection such a method returns is known to come from a query). Test doubles
 // (types declared in _test.go files or in mock, fake or stub packages)
-// do not count. Implementers are found by method sets (types.Implements),
+// do not count, nor do the interfaces of the data libraries. Implementers are found by method sets (types.Implements),
 // among the named types of the same packages only: no call graph over the
 // standard library or the dependencies.
-func resolveInterfaces(roots []*packages.Package, graph *checker.Graph) []rules.Declared {
+func resolveInterfaces(roots []*packages.Package, graph *checker.Graph, reg *rules.Registry) []rules.Declared {
 	facts := map[*types.Func]*analyzer.QueryFact{}
 	for act := range graph.All() {
 		for _, of := range act.AllObjectFacts() {
@@ -59,6 +61,9 @@ func resolveInterfaces(roots []*packages.Package, graph *checker.Graph) []rules.
 	}
 	byKey := map[string]rules.Declared{}
 	for _, p := range pkgs {
+		if reg.Owns(p.PkgPath) || p.Module != nil && reg.Owns(p.Module.Path) {
+			continue // a data library's own interfaces are its rules' business
+		}
 		for _, named := range declaredTypes(p.Types) {
 			iface, ok := named.Underlying().(*types.Interface)
 			if !ok || iface.NumExplicitMethods() == 0 {
@@ -96,14 +101,14 @@ func resolveInterface(named, inst *types.Named, owners map[string][]*types.Named
 				continue
 			}
 			f := facts[fn.Origin()]
-			if f == nil || f.Params>>1 == 0 {
-				continue // no query, or none depending on the arguments
+			if f == nil {
+				continue // no query
 			}
 			// The most direct implementation names the chain: a decorator
 			// over the interface is followed to the one it wraps.
 			if !have || len(f.Chain)+1 < len(d.Via) {
 				args := d.Args
-				d = rules.Declared{Pkg: named.Obj().Pkg().Path(), Type: named.Obj().Name(), Name: m.Name(), Kind: rules.Kind(f.Kind), Lib: f.Library}
+				d = rules.Declared{Pkg: named.Obj().Pkg().Path(), Type: named.Obj().Name(), Name: m.Name(), Kind: rules.Kind(f.Kind), Lib: f.Library, Exact: true}
 				d.Via = []string{implName(fn)}
 				for _, h := range f.Chain {
 					d.Via = append(d.Via, h.Callee)

@@ -16,9 +16,11 @@ type Declared struct {
 	Type string // receiver type name; "" for a package-level function
 	Name string // function or method name; "*" for every method of Type
 	Kind Kind
-	// Args, when not 0, has bit i set for each parameter i (the receiver
-	// not counted) whose value flows into the query; 0 means every one.
-	Args uint64
+	// Args, when Exact or not 0, has bit i set for each parameter i (the
+	// receiver not counted) whose value flows into the query; otherwise
+	// every one does.
+	Args  uint64
+	Exact bool
 	// Via names the calls behind it, down to the query (a resolved
 	// interface method: its implementation, then the query call).
 	Via []string
@@ -39,7 +41,7 @@ var declaredLibrary = Library{Name: "declared", Title: "a declared query API"}
 // A suffix "=read", "=write", "=count" or "=exec" gives the kind (read by
 // default). Attributes may follow, each after a ";": "args=1+2" (the
 // parameters, from 0 and the receiver not counted, the query depends on;
-// every one by default), "via=A→B" (the calls behind it, for messages) and
+// "none", or every one by default), "via=A→B" (the calls behind it, for messages) and
 // "lib=NAME" (the library running the query, for its advice). These are
 // what -emit-config writes for resolved interface methods.
 func (r *Registry) Declare(pattern string) error {
@@ -69,7 +71,9 @@ func (d Declared) String() string {
 	if d.Kind != Read {
 		s += "=" + string(d.Kind)
 	}
-	if d.Args != 0 {
+	if d.Exact && d.Args == 0 {
+		s += ";args=none"
+	} else if d.Args != 0 {
 		var args []string
 		for i := 0; i < 64; i++ {
 			if d.Args&(1<<i) != 0 {
@@ -134,6 +138,10 @@ func parseDeclared(pattern string) (Declared, error) {
 		key, val, _ := strings.Cut(strings.TrimSpace(a), "=")
 		switch key {
 		case "args":
+			d.Exact = true
+			if val == "none" {
+				continue
+			}
 			for _, n := range strings.Split(val, "+") {
 				i, err := strconv.Atoi(n)
 				if err != nil || i < 0 || i > 63 {

@@ -24,14 +24,14 @@ func New(store domain.Store, reader domain.ProfileReader, orders domain.Repo[dom
 }
 
 // Profiles runs one query per user through the Store (an N+1).
-func (s *Service) Profiles(ctx context.Context) ([]domain.Profile, error) {
+func (s *Service) Profiles(ctx context.Context) ([]domain.Profile, error) { // want Profiles:"runs \\(\\*sql.DB\\).QueryContext via \\(domain.Store\\).ListUsers → \\(\\*postgres.Store\\).ListUsers \\[params none\\]"
 	users, err := s.store.ListUsers(ctx)
 	if err != nil {
 		return nil, err
 	}
 	var out []domain.Profile
 	for _, u := range users {
-		p, err := s.store.GetProfile(ctx, u.ID) // want `\(domain.Store\).GetProfile runs \(\*sql.DB\).QueryRowContext via \(\*postgres.Store\).GetProfile once per element of users`
+		p, err := s.store.GetProfile(ctx, u.ID) // want `\(domain.Store\).GetProfile runs \(\*sql.DB\).QueryRowContext via \(\*postgres.Store\).GetProfile once per element of users \(loop at service.go:33; users from \(domain.Store\).ListUsers`
 		if err != nil {
 			return nil, err
 		}

@@ -13,7 +13,7 @@ import (
 	"example.com/layered/tracing"
 )
 
-func main() {
+func main() { // want main:"runs \\(\\*sql.DB\\).QueryContext via \\(\\*service.Service\\).Profiles → \\(domain.Store\\).ListUsers → \\(\\*postgres.Store\\).ListUsers \\[params none\\]"
 	db, _ := sql.Open("postgres", "")
 	store := cache.New(postgres.NewStore(db))
 	orders := postgres.NewRepo(db, "orders", func(r *sql.Row) (domain.Order, error) {

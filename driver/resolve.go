@@ -21,7 +21,8 @@ import (
 // calling one whose query depends on none is not reported, but the
 // collection such a method returns is known to come from a query). Test doubles
 // (types declared in _test.go files or in mock, fake or stub packages)
-// do not count, nor do the interfaces of the data libraries. Implementers are found by method sets (types.Implements),
+// do not count, nor do the interfaces of the data libraries, nor methods
+// most of whose real implementations run no query. Implementers are found by method sets (types.Implements),
 // among the named types of the same packages only: no call graph over the
 // standard library or the dependencies.
 func resolveInterfaces(roots []*packages.Package, graph *checker.Graph, reg *rules.Registry) []rules.Declared {
@@ -90,6 +91,7 @@ func resolveInterface(named, inst *types.Named, owners map[string][]*types.Named
 		m := decl.ExplicitMethod(i)
 		key := named.Obj().Pkg().Path() + "." + named.Obj().Name() + "." + m.Name()
 		d, have := byKey[key]
+		real, querying := 0, 0
 		for _, t := range owners[m.Name()] {
 			impl := implementing(t, inst)
 			if impl == nil {
@@ -100,10 +102,12 @@ func resolveInterface(named, inst *types.Named, owners map[string][]*types.Named
 			if !ok || testDouble(fn, fset) {
 				continue
 			}
+			real++
 			f := facts[fn.Origin()]
 			if f == nil {
 				continue // no query
 			}
+			querying++
 			// The most direct implementation names the chain: a decorator
 			// over the interface is followed to the one it wraps.
 			if !have || len(f.Chain)+1 < len(d.Via) {
@@ -118,7 +122,10 @@ func resolveInterface(named, inst *types.Named, owners map[string][]*types.Named
 			}
 			d.Args |= f.Params >> 1 // the receiver is not an argument
 		}
-		if have {
+		// An interface most of whose implementations run no query (a
+		// plugin or event interface, one of a dozen storing) is left
+		// alone: every loop calling it would be a finding.
+		if have && 2*querying >= real {
 			byKey[key] = d
 		}
 	}

@@ -49,3 +49,9 @@ type Prices interface {
 type Audit interface {
 	Seen(ctx context.Context, id int64) (bool, error)
 }
+
+// Notifier has several implementations, one of which stores: a loop
+// calling it is not taken for an N+1.
+type Notifier interface {
+	Notify(ctx context.Context, id int64) error
+}

@@ -86,3 +86,11 @@ func loadPrices(ctx context.Context, db *sql.DB) map[int64]int64 { // want loadP
 	}
 	return out
 }
+
+// Log records notifications in a table.
+type Log struct{ db *sql.DB }
+
+func (l Log) Notify(ctx context.Context, id int64) error { // want Notify:"runs \\(\\*sql.DB\\).ExecContext \\[params 0,2\\]"
+	_, err := l.db.ExecContext(ctx, "INSERT INTO notifications (user_id) VALUES ($1)", id)
+	return err
+}

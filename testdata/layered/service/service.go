@@ -100,3 +100,11 @@ func (s *Service) Blobs(ctx context.Context, users []domain.User) [][]byte {
 	}
 	return out
 }
+
+// NotifyAll goes through an interface one of three implementations of
+// which stores: left alone.
+func NotifyAll(ctx context.Context, n domain.Notifier, users []domain.User) {
+	for _, u := range users {
+		_ = n.Notify(ctx, u.ID)
+	}
+}

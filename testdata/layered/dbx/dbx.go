@@ -1,3 +1,5 @@
+// want package:"reaches data access"
+
 // Package dbx is a team's own client of a key-value database, over HTTP:
 // no data library the tool knows, so its queries are declared.
 package dbx

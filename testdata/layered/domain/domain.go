@@ -1,3 +1,5 @@
+// want package:"reaches data access"
+
 // Package domain declares the application's types and the interfaces of
 // its stores; it runs no query itself.
 package domain

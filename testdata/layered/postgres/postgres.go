@@ -94,3 +94,9 @@ func (l Log) Notify(ctx context.Context, id int64) error { // want Notify:"runs 
 	_, err := l.db.ExecContext(ctx, "INSERT INTO notifications (user_id) VALUES ($1)", id)
 	return err
 }
+
+func (s *Store) GetUser(ctx context.Context, id int64) (domain.User, error) { // want GetUser:"runs \\(\\*sql.DB\\).QueryRowContext \\[params 0,2\\]"
+	var u domain.User
+	err := s.db.QueryRowContext(ctx, "SELECT id, name FROM users WHERE id = $1", id).Scan(&u.ID, &u.Name)
+	return u, err
+}

@@ -11,6 +11,7 @@ import (
 	"example.com/layered/postgres"
 	"example.com/layered/service"
 	"example.com/layered/tracing"
+	"example.com/layered/usecase"
 )
 
 func main() { // want main:"runs \\(\\*sql.DB\\).QueryContext via \\(\\*service.Service\\).Profiles → \\(domain.Store\\).ListUsers → \\(\\*postgres.Store\\).ListUsers \\[params none\\]"
@@ -22,4 +23,5 @@ func main() { // want main:"runs \\(\\*sql.DB\\).QueryContext via \\(\\*service.
 	})
 	svc := service.New(store, tracing.Reader{Next: store}, orders, postgres.Names{}, postgres.NewPrices(db), nil, &dbx.Client{})
 	_, _ = svc.Profiles(context.Background())
+	_ = usecase.New(postgres.NewStore(db))
 }

@@ -1,9 +1,8 @@
 package analyzer
 
 import (
-	"strings"
-
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 

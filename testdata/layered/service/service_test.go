@@ -8,7 +8,7 @@ import (
 	"example.com/layered/domain"
 )
 
-// fakeStore is a test double running its queries on a scratch database.
+// fakeAudit is a test double running its queries on a scratch database.
 type fakeAudit struct{ db *sql.DB }
 
 func (f fakeAudit) Seen(ctx context.Context, id int64) (bool, error) { // want Seen:"runs \\(\\*sql.DB\\).QueryRowContext \\[params 0,2\\]"

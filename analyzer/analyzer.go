@@ -30,7 +30,7 @@ func New(reg *rules.Registry) *analysis.Analyzer {
 		Run:       func(pass *analysis.Pass) (any, error) { return run(pass, reg) },
 		FactTypes: []analysis.Fact{new(QueryFact), new(CallbackFact), new(reachesFact)},
 	}
-	a.Flags.Var(queriesFlag{reg}, "queries", "comma-separated `patterns` of your own query-running functions and methods: pkg/path.Func, (*pkg/path.Type).Method, pkg/path.Type.* (every method of a type or interface); suffix =write, =count or =exec for their kind")
+	a.Flags.Var(queriesFlag{reg}, "queries", "comma-separated `patterns` of your own query-running functions and methods: pkg/path.Func, (*pkg/path.Type).Method, pkg/path.Type.* (every method of a type or interface); suffix =write, =count or =exec for their kind; @FILE reads them from a file, one a line (what nplusonelint -emit-config writes)")
 	return a
 }
 
@@ -46,10 +46,7 @@ func (f queriesFlag) String() string {
 
 func (f queriesFlag) Set(s string) error {
 	for _, p := range strings.Split(s, ",") {
-		if strings.TrimSpace(p) == "" {
-			continue
-		}
-		if err := f.reg.Declare(p); err != nil {
+		if err := declare(f.reg, p); err != nil {
 			return err
 		}
 	}
@@ -142,6 +139,7 @@ func analyzePackage(c *checks) {
 	s := &state{
 		checks:   c,
 		ssapkg:   ssapkg,
+		funcs:    funcs,
 		sums:     map[*ssa.Function]*QueryFact{},
 		flows:    map[*ssa.Function]*flowAnalysis{},
 		impls:    map[*types.Interface][]types.Type{},

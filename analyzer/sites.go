@@ -60,6 +60,11 @@ func (s *state) resolve(call ssa.CallInstruction) []reach {
 		if r, ok := s.callReach(call, callee, obj); ok {
 			out = append(out, r)
 		}
+	} else if !c.IsInvoke() {
+		// A function value held in a field or package variable.
+		if r, ok := s.fieldReach(call); ok {
+			out = append(out, r)
+		}
 	}
 	// Function values passed to a callee that calls them.
 	for i, a := range c.Args {
@@ -72,6 +77,9 @@ func (s *state) resolve(call ssa.CallInstruction) []reach {
 
 // libraryQuery is the reach of a call of a query-executing library method.
 func (s *state) libraryQuery(call ssa.CallInstruction, obj *types.Func, q rules.Query) reach {
+	if d, ok := s.reg.DeclaredQuery(obj); ok && (d.Exact || d.Args != 0 || len(d.Via) > 0) {
+		return s.declaredQuery(call, obj, q, d)
+	}
 	c := call.Common()
 	name := funcName(obj)
 	r := reach{query: name, lib: q.Library.Name, kind: q.Kind, chain: []Hop{s.hopAt(name, call.Pos())}}

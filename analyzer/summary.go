@@ -21,6 +21,8 @@ type state struct {
 	// of each interface, and the types having a method of each name.
 	impls        map[*types.Interface][]types.Type
 	methodOwners map[string][]*types.Named
+	funcs        []*ssa.Function         // the package's functions, closures included
+	fieldTargets funcTargets             // function values stored in fields and variables
 	bodies       map[*ssa.Function]*loop // functions run once per element: range-over-func bodies, callbacks
 	flows        map[*ssa.Function]*flowAnalysis
 	reporting    bool // the final pass: diagnostics are emitted

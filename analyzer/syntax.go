@@ -69,6 +69,15 @@ func newSyntax(pass *analysis.Pass, reg *rules.Registry) *syntax {
 		case *ast.AssignStmt:
 			for i, lhs := range n.Lhs {
 				id, ok := ast.Unparen(lhs).(*ast.Ident)
+				if ix, isIndex := ast.Unparen(lhs).(*ast.IndexExpr); isIndex && len(n.Rhs) == len(n.Lhs) {
+					// m[k] = v fills the list: data, unless k and v are
+					// written in the source.
+					if x, ok := ast.Unparen(ix.X).(*ast.Ident); ok && !sx.constantOrLiteral(ix.Index, n.Rhs[i]) {
+						if vi := info(pass.TypesInfo.Uses[x]); vi != nil {
+							vi.built = true
+						}
+					}
+				}
 				if !ok {
 					continue
 				}
@@ -129,6 +138,17 @@ func (sx *syntax) definition(v *types.Var) (def ast.Expr, only bool) {
 		return nil, false
 	}
 	return vi.def, vi.assigns == 1
+}
+
+// constantOrLiteral reports whether every expression is a constant or a
+// composite literal.
+func (sx *syntax) constantOrLiteral(es ...ast.Expr) bool {
+	for _, e := range es {
+		if _, lit := ast.Unparen(e).(*ast.CompositeLit); !lit && sx.pass.TypesInfo.Types[e].Value == nil {
+			return false
+		}
+	}
+	return true
 }
 
 // writtenList reports whether e, assigned to the variable named by id, is

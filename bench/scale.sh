@@ -2,7 +2,10 @@
 # Generates an application of N domains (default 32) and times
 # nplusonelint on it with its own driver and with singlechecker (-c=-1).
 # Each domain holds two N+1s, so both runs must report 2N diagnostics.
-# Usage: bash bench/scale.sh [N]
+# With "split", each domain also calls an interface implemented in a
+# package it never imports: the driver, which resolves it, must report 3N,
+# singlechecker (one package at a time, as go vet) 2N.
+# Usage: bash bench/scale.sh [N] [split]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-32}
@@ -10,12 +13,14 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 sed 's#^module .*#module example.com/scale#' example/go.mod >"$dir/go.mod"
 cp example/go.sum "$dir/"
-go run ./bench/gen -n "$n" -o "$dir"
+split=${2:-}
+go run ./bench/gen -n "$n" -o "$dir" ${split:+-split}
 go build -o "$dir/nplusonelint" ./cmd/nplusonelint
 cd "$dir"
 go build ./... # warm the build cache, as an editor or CI would have it
-want=$((2 * n))
 for mode in driver singlechecker; do
+	want=$((2 * n))
+	[ -n "$split" ] && [ "$mode" = driver ] && want=$((3 * n))
 	args=(./...)
 	[ "$mode" = singlechecker ] && args=(-c=-1 ./...)
 	set +e

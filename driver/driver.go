@@ -12,10 +12,17 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/nplusonelint/nplusonelint/analyzer"
+	"github.com/nplusonelint/nplusonelint/rules"
+	"github.com/nplusonelint/nplusonelint/rules/libraries"
 )
 
 // Exit codes of Run.
@@ -97,7 +104,82 @@ func Analyze(a *analysis.Analyzer, patterns []string, opts Options) (*checker.Gr
 	if err != nil {
 		return nil, nil, err
 	}
+	if !opts.Modular && a.Name == analyzer.Analyzer.Name {
+		if graph, err = resolveAndAnalyze(graph, roots, opts); err != nil {
+			return nil, nil, err
+		}
+	}
 	return graph, errorLines(roots), nil
+}
+
+// resolveAndAnalyze declares the interface methods the facts of graph
+// resolve to querying implementations and analyzes the packages again
+// with them, until no new method resolves (a decorator over another
+// interface resolves one round later); at most three rounds in all. It
+// writes the declarations to opts.EmitConfig when set.
+func resolveAndAnalyze(graph *checker.Graph, roots []*packages.Package, opts Options) (*checker.Graph, error) {
+	base := opts.Registry
+	if base == nil {
+		base = libraries.Registry()
+	}
+	var resolved []rules.Declared
+	for round := 0; round < 2; round++ {
+		next := resolveInterfaces(roots, graph, base)
+		if sameMethods(next, resolved) {
+			break
+		}
+		resolved = next
+		reg := base.Clone()
+		for _, d := range resolved {
+			if err := reg.Declare(d.String()); err != nil {
+				return nil, err
+			}
+		}
+		g, err := checker.Analyze([]*analysis.Analyzer{analyzer.New(reg)}, roots, nil)
+		if err != nil {
+			return nil, err
+		}
+		graph = g
+	}
+	if opts.EmitConfig != "" {
+		if err := emitConfig(opts.EmitConfig, resolved); err != nil {
+			return nil, err
+		}
+	}
+	return graph, nil
+}
+
+// sameMethods reports whether two resolutions declare the same methods.
+func sameMethods(a, b []rules.Declared) bool {
+	return slices.EqualFunc(a, b, func(x, y rules.Declared) bool {
+		return x.Pkg == y.Pkg && x.Type == y.Type && x.Name == y.Name && x.Args == y.Args
+	})
+}
+
+// emitConfig writes the declarations to file, one pattern a line, through
+// a temporary file so that a failed write leaves no half-written file.
+func emitConfig(file string, ds []rules.Declared) error {
+	var b strings.Builder
+	b.WriteString("# Interface methods resolved by nplusonelint -emit-config: read with -queries=@FILE\n")
+	for _, d := range ds {
+		b.WriteString(d.String() + "\n")
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(file), ".nplusonelint-*")
+	if err != nil {
+		return fmt.Errorf("-emit-config: %v", err)
+	}
+	_, werr := tmp.WriteString(b.String())
+	if cerr := tmp.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr == nil {
+		werr = os.Rename(tmp.Name(), file)
+	}
+	if werr != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("-emit-config: %v", werr)
+	}
+	return nil
 }
 
 // diagnostic is a root diagnostic with the file set to print it.

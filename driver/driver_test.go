@@ -63,7 +63,9 @@ func TestParseArgs(t *testing.T) {
 // helpers the rules do not list and a package that does not type-check,
 // and a data library's own module — loading only what matters from source
 // reports exactly what loading everything from source (singlechecker's
-// and go vet's way) reports, with the same package errors.
+// and go vet's way) reports, with the same package errors. (The modular
+// run: resolving interfaces across packages, the default, finds more;
+// see TestLayeredStandalone.)
 func TestSameAsFullLoad(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
@@ -82,7 +84,7 @@ func TestSameAsFullLoad(t *testing.T) {
 		{"a data library's module", gormCopy(t), false, []string{"migrator.go"}, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			opts := driver.Options{Tests: tc.tests, Dir: tc.dir}
+			opts := driver.Options{Tests: tc.tests, Dir: tc.dir, Modular: true}
 			fast, fastErrs, err := driver.Analyze(analyzer.Analyzer, []string{"./..."}, opts)
 			if err != nil {
 				t.Fatal(err)

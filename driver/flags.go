@@ -36,6 +36,13 @@ type Options struct {
 	// Registry is the analyzer's registry, whose declared queries decide
 	// which packages reach data; nil for the default libraries.
 	Registry *rules.Registry
+	// Modular turns off the resolution of interface methods to their
+	// implementations among the loaded packages (see resolveInterfaces):
+	// the run then finds what go vet finds.
+	Modular bool
+	// EmitConfig, when set, is the file the resolved interface methods are
+	// written to, one declared pattern a line, for -queries=@FILE.
+	EmitConfig string
 }
 
 // standardFlags are the flags only the standard driver knows (context
@@ -64,6 +71,8 @@ func ParseArgs(args []string, a *analysis.Analyzer) (Action, Options, []string, 
 	fs.BoolVar(&opts.Tests, "test", true, "")
 	fs.BoolVar(&opts.Fix, "fix", false, "")
 	fs.BoolVar(&opts.Diff, "diff", false, "")
+	fs.StringVar(&opts.EmitConfig, "emit-config", "", "")
+	fs.BoolVar(&opts.Modular, "modular", false, "")
 	var version bool
 	fs.BoolVar(&version, "V", false, "")
 	fs.BoolVar(&version, "version", false, "")
@@ -86,6 +95,8 @@ func ParseArgs(args []string, a *analysis.Analyzer) (Action, Options, []string, 
 		return RunStandard, Options{}, nil, nil
 	case fs.NArg() == 0:
 		return 0, Options{}, nil, errors.New("no packages named: nplusonelint [flags] packages (see nplusonelint -h)")
+	case opts.Modular && opts.EmitConfig != "":
+		return 0, Options{}, nil, errors.New("-emit-config writes what -modular leaves out: use one or the other")
 	case opts.JSON && opts.Fix:
 		return 0, Options{}, nil, errors.New("-json and -fix do not go together: -fix prints what it could not fix as text")
 	case opts.SARIF && (opts.Fix || opts.Diff || opts.JSON):
@@ -133,7 +144,13 @@ Flags:
 	-V        print the version
 	-queries  your own query APIs, comma-separated: pkg/path.Func,
 	          (*pkg/path.Type).Method, pkg/path.Type.* (=write, =count,
-	          =exec for their kind; default read)
+	          =exec for their kind; default read); @FILE reads a file
+	-modular  do not resolve interface methods to the implementations
+	          among the loaded packages: find what go vet finds
+	-emit-config FILE
+	          write the interface methods resolved to implementations
+	          that run queries to FILE, for go vet and golangci-lint
+	          (go vet -vettool=… -queries=@FILE)
 	-c N, -debug, -cpuprofile, -memprofile, -trace
 	          run through the standard go/analysis driver instead
 

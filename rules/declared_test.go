@@ -3,6 +3,9 @@ package rules_test
 import (
 	"go/token"
 	"go/types"
+	"os"
+	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/nplusonelint/nplusonelint/rules"
@@ -66,5 +69,39 @@ func TestGenerated(t *testing.T) {
 	}
 	if _, ok := rules.NewRegistry().Lookup(get); ok {
 		t.Errorf("without the library, %s is no query", get)
+	}
+}
+
+// What -emit-config writes reads back the same: arguments, chain and
+// library; a file of patterns skips blank lines and comments.
+func TestDeclaredAttributes(t *testing.T) {
+	for _, p := range []string{
+		"example.com/domain.Store.GetProfile;args=1;via=(*postgres.Store).GetProfile→(*sql.DB).QueryRowContext;lib=database/sql",
+		"example.com/domain.Store.List;args=none;via=(*postgres.Store).List→(*sql.DB).QueryContext",
+		"example.com/domain.Store.Save=write;args=0+2",
+	} {
+		reg := rules.NewRegistry()
+		if err := reg.Declare(p); err != nil {
+			t.Fatalf("Declare(%q): %v", p, err)
+		}
+		if got := reg.DeclaredPatterns(); len(got) != 1 || got[0] != p {
+			t.Errorf("Declare(%q) reads back as %q", p, got)
+		}
+	}
+	for _, bad := range []string{"example.com/db.Exec;args=x", "example.com/db.Exec;args=64", "example.com/db.Exec;via=", "example.com/db.Exec;color=red"} {
+		if err := rules.NewRegistry().Declare(bad); err == nil {
+			t.Errorf("Declare(%q) accepted a bad pattern", bad)
+		}
+	}
+	file := filepath.Join(t.TempDir(), "q")
+	if err := os.WriteFile(file, []byte("# resolved\n\nexample.com/db.Exec=exec\n  example.com/db.Client.*  \n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := rules.ReadPatterns(file)
+	if err != nil || !slices.Equal(got, []string{"example.com/db.Exec=exec", "example.com/db.Client.*"}) {
+		t.Errorf("ReadPatterns = %q, %v", got, err)
+	}
+	if _, err := rules.ReadPatterns(filepath.Join(t.TempDir(), "missing")); err == nil {
+		t.Error("ReadPatterns of a missing file: no error")
 	}
 }

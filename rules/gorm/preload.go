@@ -48,6 +48,14 @@ func eagerLoad(s site) (string, *analysis.SuggestedFix) {
 	if !ok {
 		return advice, nil
 	}
+	method := "Preload"
+	if join, why := s.joinPlan(q); join != "" {
+		method, args = "Joins", join
+		advice = fmt.Sprintf("join it: Joins(%s) where %s is loaded (a to-one relation: one query with a LEFT JOIN, no second)", args, loaded)
+		insert.NewText = []byte(".Joins(" + args + ")")
+	} else if why != "" {
+		advice += " (not Joins: " + why + ")"
+	}
 	edits := []analysis.TextEdit{insert, edit}
 	if len(edit.NewText) == 0 { // the statement goes: maybe the last use of the range's key or value
 		if clause, ok := s.RangeVarsAfter(edit); ok {
@@ -55,7 +63,7 @@ func eagerLoad(s site) (string, *analysis.SuggestedFix) {
 		}
 	}
 	return advice, &analysis.SuggestedFix{
-		Message:   fmt.Sprintf("Preload(%s) in the query loading %s and read %s.%s", args, loaded, types.ExprString(q.elem), q.assoc.Name),
+		Message:   fmt.Sprintf("%s(%s) in the query loading %s and read %s.%s", method, args, loaded, types.ExprString(q.elem), q.assoc.Name),
 		TextEdits: edits,
 	}
 }

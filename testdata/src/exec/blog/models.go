@@ -10,9 +10,18 @@ import (
 )
 
 type User struct {
-	ID      uint
-	Name    string
-	Profile Profile
+	ID       uint
+	Name     string
+	Verified bool
+	Profile  Profile
+	Account  Account
+}
+
+// Account is a has-one on a unique key: a join gives at most one per user.
+type Account struct {
+	ID     uint
+	UserID uint `gorm:"uniqueIndex"`
+	Plan   string
 }
 
 type Profile struct {
@@ -63,9 +72,10 @@ type Mark struct {
 }
 
 // Models lists the tables to migrate.
-var Models = []any{&User{}, &Profile{}, &Post{}, &Comment{}, &Tag{}, &Visit{}, &Label{}, &Mark{}}
+var Models = []any{&User{}, &Profile{}, &Account{}, &Post{}, &Comment{}, &Tag{}, &Visit{}, &Label{}, &Mark{}}
 
-// Seed writes n posts, each with its author and profile, two comments
+// Seed writes n posts, each with its author (every other one verified),
+// the author's profile and account, two comments
 // (one approved) by other users, and two tags.
 func Seed(db *gorm.DB, n int) error {
 	tags := []Tag{{Name: "go"}, {Name: "sql"}, {Name: "orm"}}
@@ -73,7 +83,12 @@ func Seed(db *gorm.DB, n int) error {
 		return err
 	}
 	for i := 0; i < n; i++ {
-		author := User{Name: fmt.Sprintf("author%d", i), Profile: Profile{Bio: fmt.Sprintf("bio%d", i)}}
+		author := User{
+			Name:     fmt.Sprintf("author%d", i),
+			Verified: i%2 == 0,
+			Profile:  Profile{Bio: fmt.Sprintf("bio%d", i)},
+			Account:  Account{Plan: fmt.Sprintf("plan%d", i%3)},
+		}
 		reader := User{Name: fmt.Sprintf("reader%d", i)}
 		if err := db.Create(&author).Error; err != nil {
 			return err

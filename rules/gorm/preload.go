@@ -22,17 +22,17 @@ import (
 // the loop reads the association in a way an assignment cannot replace
 // (error handling of First, a pointer field read into a value), or the
 // query that loaded it selects columns.
-func eagerLoad(s site) (string, *analysis.SuggestedFix) {
+func eagerLoad(s site) (string, *analysis.SuggestedFix, []analysis.RelatedInformation) {
 	if s.Call == nil {
-		return "", nil
+		return "", nil, nil
 	}
 	q, ok := s.readLoad()
 	if !ok {
-		return "", nil
+		return "", nil, nil
 	}
 	path, ok := s.preloadPath(q)
 	if !ok {
-		return "", nil
+		return "", nil, nil
 	}
 	args := s.preloadArgs(path, q.extra)
 	loaded := types.ExprString(s.Collection)
@@ -41,12 +41,18 @@ func eagerLoad(s site) (string, *analysis.SuggestedFix) {
 	}
 	advice := fmt.Sprintf("preload it: Preload(%s) where %s is loaded", args, loaded)
 	insert, ok := s.preloadInsertion(path, args)
-	if !ok || s.writesBetween() {
-		return advice, nil
+	if !ok {
+		if remote, related, ok := s.remoteAdvice("Preload", args); ok {
+			return "preload it: " + remote, nil, related
+		}
+		return advice, nil, nil
+	}
+	if s.writesBetween() {
+		return advice, nil, nil
 	}
 	edit, ok := s.readField(q)
 	if !ok {
-		return advice, nil
+		return advice, nil, nil
 	}
 	method := "Preload"
 	if join, why := s.joinPlan(q); join != "" {
@@ -65,7 +71,7 @@ func eagerLoad(s site) (string, *analysis.SuggestedFix) {
 	return advice, &analysis.SuggestedFix{
 		Message:   fmt.Sprintf("%s(%s) in the query loading %s and read %s.%s", method, args, loaded, types.ExprString(q.elem), q.assoc.Name),
 		TextEdits: edits,
-	}
+	}, nil
 }
 
 // preloadPath returns the association path to preload from the model the

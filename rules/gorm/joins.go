@@ -41,6 +41,9 @@ func (s site) joinPlan(q *loadQuery) (args, why string) {
 	}
 	info := s.Pass.TypesInfo
 	links, root := chain(info, s.Origin)
+	if len(q.via) > 0 && !s.joinsAlready(links, strings.Join(q.via, ".")) {
+		return "", fmt.Sprintf("%s is preloaded, not joined (a preload would overwrite the joined %s)", strings.Join(q.via, "."), q.via[len(q.via)-1])
+	}
 	if !s.cleanRoot(root) {
 		return "", fmt.Sprintf("the query starts from %s, whose clauses are not known here", types.ExprString(root))
 	}
@@ -76,6 +79,8 @@ func (s site) joinPlan(q *loadQuery) (args, why string) {
 			for c := range columns(other.Target) {
 				joined[c] = true
 			}
+		case "Unscoped":
+			return "", "Unscoped would join the soft-deleted rows the loop's query skipped"
 		default:
 			return "", fmt.Sprintf("%s may name columns the joined table has too", l.Name)
 		}
@@ -88,7 +93,7 @@ func (s site) joinPlan(q *loadQuery) (args, why string) {
 			}
 		}
 	}
-	args = fmt.Sprintf("%q", a.Name)
+	args = fmt.Sprintf("%q", strings.Join(append(append([]string{}, q.via...), a.Name), "."))
 	if len(q.extra) == 0 {
 		return args, ""
 	}
@@ -318,4 +323,17 @@ func unqualified(sql string) []string {
 		i++
 	}
 	return out
+}
+
+// joinsAlready reports whether the chain joins the association path
+// without conditions.
+func (s site) joinsAlready(links []fixes.Link, path string) bool {
+	for _, l := range links {
+		if l.Name == "Joins" && len(l.Call.Args) == 1 {
+			if name, ok := fixes.StringConst(s.Pass.TypesInfo, l.Call.Args[0]); ok && name == path {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -78,6 +78,9 @@ func eagerLoad(s site) (string, *analysis.SuggestedFix, []analysis.RelatedInform
 // origin query loads: Author, or Comments.Author when the loop iterates
 // p.Comments inside a loop over posts.
 func (s site) preloadPath(q *loadQuery) (string, bool) {
+	if len(q.via) > 0 {
+		return strings.Join(append(append([]string{}, q.via...), q.assoc.Name), "."), s.Outer == nil
+	}
 	if s.Outer == nil {
 		return q.assoc.Name, true
 	}
@@ -147,10 +150,16 @@ func (s site) preloadInsertion(path, args string) (analysis.TextEdit, bool) {
 	if len(links) == 0 || links[len(links)-1].Call != s.Origin || links[len(links)-1].Name != "Find" {
 		return analysis.TextEdit{}, false
 	}
+	prefix, nested := "", strings.Contains(path, ".")
+	if nested {
+		prefix = path[:strings.LastIndex(path, ".")]
+	}
 	for _, l := range links[:len(links)-1] {
 		if (l.Name == "Preload" || l.Name == "Joins") && len(l.Call.Args) > 0 {
 			if name, ok := fixes.StringConst(info, l.Call.Args[0]); ok && name == path {
 				return analysis.TextEdit{}, false // loaded already, maybe filtered: not ours to change
+			} else if ok && name == prefix && len(l.Call.Args) == 1 {
+				prefix = "" // the loop reads through it: it must be loaded, unfiltered
 			}
 		}
 		switch l.Name {
@@ -159,6 +168,9 @@ func (s site) preloadInsertion(path, args string) (analysis.TextEdit, bool) {
 		default:
 			return analysis.TextEdit{}, false // Select, Omit, Group, Raw, Model, …
 		}
+	}
+	if s.Outer == nil && nested && prefix != "" {
+		return analysis.TextEdit{}, false // the loop reads an association the origin does not load
 	}
 	coll := s.Collection
 	if s.Outer != nil {

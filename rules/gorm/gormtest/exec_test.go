@@ -100,7 +100,7 @@ var leftAloneStores = map[string]string{
 // exactAfter is the number of statements some scenarios must take after
 // the fix: a to-one relation joined is one query; AuthorNames, ordered by
 // an unqualified "id" (a column of users too), is preloaded: two.
-var exactAfter = map[string]int{"JoinedAuthors": 1, "VerifiedNames": 1, "Plans": 1, "AuthorNames": 2}
+var exactAfter = map[string]int{"JoinedAuthors": 1, "Employers": 1, "VerifiedNames": 1, "Plans": 1, "AuthorNames": 2}
 
 type outcome struct {
 	Statements int

@@ -5,11 +5,13 @@ package fixjoins
 import "gorm.io/gorm"
 
 type User struct {
-	ID       uint
-	Name     string
-	Verified bool
-	Account  Account // has one, on a unique key
-	Profile  Profile // has one, on a key not declared unique
+	ID        uint
+	Name      string
+	Verified  bool
+	Account   Account // has one, on a unique key
+	Profile   Profile // has one, on a key not declared unique
+	CompanyID uint
+	Company   Company // belongs to
 }
 
 type Account struct {
@@ -47,3 +49,9 @@ func (s *Shop) AfterFind(*gorm.DB) error { return nil }
 
 // Published is a scope the analysis cannot read.
 func Published(db *gorm.DB) *gorm.DB { return db.Where("published") }
+
+// Company is what an author works for: posts → Author → Company.
+type Company struct {
+	ID   uint
+	Name string
+}

@@ -28,6 +28,7 @@ var Scenarios = map[string]func(*gorm.DB) (any, error){
 	"JoinedAuthors":  JoinedAuthors,
 	"VerifiedNames":  VerifiedNames,
 	"Plans":          Plans,
+	"Employers":      Employers,
 }
 
 // Ambiguous are hand-written Joins the fixes must not write: the
@@ -357,4 +358,20 @@ func StoreVisits(db *gorm.DB) (any, error) {
 		byID = append(byID, fmt.Sprint(r.ID, r.Path))
 	}
 	return []any{got, byID}, nil
+}
+
+// Employers: the authors joined, each author's company loaded per post:
+// a nested join.
+func Employers(db *gorm.DB) (any, error) {
+	var posts []Post
+	if err := db.Joins("Author").Order("posts.id").Find(&posts).Error; err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, p := range posts {
+		var company Company
+		db.First(&company, p.Author.CompanyID)
+		out = append(out, p.Author.Name+" at "+company.Name)
+	}
+	return out, nil
 }

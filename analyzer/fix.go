@@ -3,8 +3,6 @@ package analyzer
 import (
 	"go/ast"
 
-	"golang.org/x/tools/go/analysis"
-
 	"github.com/nplusonelint/nplusonelint/fixes"
 	"github.com/nplusonelint/nplusonelint/rules"
 )
@@ -13,10 +11,10 @@ import (
 // element of l: advice for the message and at most one fix (golangci-lint
 // applies every fix of a diagnostic). direct says the query is the call
 // at pos itself, not a function leading to it.
-func (s *state) remedy(l *loop, org origin, st site, direct bool, call *ast.CallExpr) (string, []analysis.SuggestedFix) {
+func (s *state) remedy(l *loop, org origin, st site, direct bool, call *ast.CallExpr) rules.Remedy {
 	stmt, ok := l.node.(ast.Stmt)
 	if !ok {
-		return "", nil
+		return rules.Remedy{}
 	}
 	site := fixes.Site{
 		Pass:       s.pass,
@@ -27,7 +25,7 @@ func (s *state) remedy(l *loop, org origin, st site, direct bool, call *ast.Call
 		Param:      org.param,
 	}
 	if site.File == nil {
-		return "", nil
+		return rules.Remedy{}
 	}
 	if direct {
 		site.Call = call
@@ -35,9 +33,5 @@ func (s *state) remedy(l *loop, org origin, st site, direct bool, call *ast.Call
 	if org.query != "" {
 		site.Origin = s.syntax.callAt(org.pos)
 	}
-	r := rules.RemedyFor(s.reg.Library(st.r.lib), st.r.kind, site)
-	if r.Fix == nil {
-		return r.Advice, nil
-	}
-	return r.Advice, []analysis.SuggestedFix{*r.Fix}
+	return rules.RemedyFor(s.reg.Library(st.r.lib), st.r.kind, site)
 }

@@ -47,9 +47,13 @@ func (s *state) report(fn *ssa.Function, l *loop, st site) {
 	rest := chain[k:]
 	msg := fmt.Sprintf("N+1 query: %s once per element of %s (loop at %s; %s)",
 		runs(rest, st.r.query), coll, s.shortPos(l.node.Pos()), where)
-	advice, fixes := s.remedy(l, org, st, len(rest) == 1, s.syntax.callAt(pos))
-	if advice != "" {
-		msg += "; " + advice
+	r := s.remedy(l, org, st, len(rest) == 1, s.syntax.callAt(pos))
+	if r.Advice != "" {
+		msg += "; " + r.Advice
+	}
+	var fixes []analysis.SuggestedFix
+	if r.Fix != nil {
+		fixes = append(fixes, *r.Fix)
 	}
 	related := []analysis.RelatedInformation{{Pos: l.node.Pos(), Message: "loop over " + coll}}
 	if org.query != "" {
@@ -59,6 +63,7 @@ func (s *state) report(fn *ssa.Function, l *loop, st site) {
 		}
 		related = append(related, analysis.RelatedInformation{Pos: org.pos, Message: loaded + " loaded by " + org.query})
 	}
+	related = append(related, r.Related...)
 	s.emit(st, pos, msg, related, rest, fixes)
 }
 

@@ -12,6 +12,10 @@ import (
 type Remedy struct {
 	Advice string
 	Fix    *analysis.SuggestedFix
+	// Related, when the edit belongs elsewhere (the Find inside the
+	// function that loaded the collection), points there, so that an
+	// editor can jump to it.
+	Related []analysis.RelatedInformation
 }
 
 // Remedies are a library's answers to the shapes the engine finds, in the

@@ -25,7 +25,7 @@ var Library = &rules.Library{
 	Paths:    []string{path},
 	Remedies: remedies{},
 	RemedyDocs: map[string]string{
-		"read-per-element":       "`Preload(\"X\")` of the association in the query that loaded the collection (a fix when the edit is safe, advice otherwise)",
+		"read-per-element":       "`Joins(\"X\")` for a to-one association (belongs-to, has-one on a unique key) when no raw SQL text of the query that loaded the collection names a column of the joined table unqualified, `Preload(\"X\")` otherwise, in that query (a fix when the edit is safe, advice otherwise; for a collection another function of the package loaded, the advice names its Find)",
 		"write-per-element":      "the rows collected in the loop and one `CreateInBatches` after it (a fix when the loop's behaviour is kept); one statement over the keys for other writes (advice)",
 		"count-per-element":      "one count grouped by the key (advice)",
 		"count-compared-to-zero": "`Select(\"1\").Limit(1).Find(&n)` (a fix when `n` is declared fresh and written by nothing else)",

@@ -20,6 +20,10 @@ type loadQuery struct {
 	dst    ast.Expr // the destination argument
 	method string   // the finisher: Find, First, Take, Last
 	extra  []cond   // conditions besides the key, all constant
+	// via is the to-one path from the loop's element to elem when the
+	// key is read through one (Author in p.Author.CompanyID); the origin
+	// query must load it already.
+	via []string
 }
 
 // cond is a condition of a query: its SQL text and arguments.
@@ -122,7 +126,7 @@ func (s site) readLoad() (*loadQuery, bool) {
 			return nil, false
 		}
 		sel, ok := ast.Unparen(c.args[0]).(*ast.SelectorExpr)
-		if !ok || s.ElementOf(sel.X) == nil {
+		if !ok || s.ElementOf(sel.X) == nil && s.toOnePath(sel.X) == nil {
 			return nil, false
 		}
 		key = sel
@@ -141,6 +145,9 @@ func (s site) readLoad() (*loadQuery, bool) {
 		return nil, false
 	}
 	q.elem = s.ElementOf(key.X)
+	if q.elem == nil {
+		q.elem, q.via = key.X, s.toOnePath(key.X)
+	}
 	q.owner, _ = fixes.DerefNamed(info.TypeOf(q.elem)).(*types.Named)
 	target := elementOrSelf(info.TypeOf(q.dst))
 	if q.owner == nil || target == nil {
@@ -233,4 +240,34 @@ func elementOrSelf(t types.Type) *types.Named {
 		return nil
 	}
 	return n
+}
+
+// toOnePath returns the fields of e (p.Author, p.Author.Company) when it
+// reads value fields holding to-one associations from the loop's element,
+// nil otherwise.
+func (s site) toOnePath(e ast.Expr) []string {
+	var fields []string
+	for {
+		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+		if !ok {
+			return nil
+		}
+		fields = append([]string{sel.Sel.Name}, fields...)
+		e = sel.X
+		if s.ElementOf(e) != nil {
+			break
+		}
+	}
+	cur, _ := fixes.DerefNamed(s.Pass.TypesInfo.TypeOf(e)).(*types.Named)
+	for _, f := range fields {
+		if cur == nil {
+			return nil
+		}
+		a, ok := AssociationNamed(cur, f)
+		if _, ptr := a.Field.Type().(*types.Pointer); !ok || a.Many || ptr {
+			return nil
+		}
+		cur = a.Target
+	}
+	return fields
 }

@@ -22,17 +22,17 @@ import (
 // the loop reads the association in a way an assignment cannot replace
 // (error handling of First, a pointer field read into a value), or the
 // query that loaded it selects columns.
-func eagerLoad(s site) (string, *analysis.SuggestedFix) {
+func eagerLoad(s site) (string, *analysis.SuggestedFix, []analysis.RelatedInformation) {
 	if s.Call == nil {
-		return "", nil
+		return "", nil, nil
 	}
 	q, ok := s.readLoad()
 	if !ok {
-		return "", nil
+		return "", nil, nil
 	}
 	path, ok := s.preloadPath(q)
 	if !ok {
-		return "", nil
+		return "", nil, nil
 	}
 	args := s.preloadArgs(path, q.extra)
 	loaded := types.ExprString(s.Collection)
@@ -41,12 +41,26 @@ func eagerLoad(s site) (string, *analysis.SuggestedFix) {
 	}
 	advice := fmt.Sprintf("preload it: Preload(%s) where %s is loaded", args, loaded)
 	insert, ok := s.preloadInsertion(path, args)
-	if !ok || s.writesBetween() {
-		return advice, nil
+	if !ok {
+		if remote, related, ok := s.remoteAdvice("Preload", args); ok {
+			return "preload it: " + remote, nil, related
+		}
+		return advice, nil, nil
+	}
+	if s.writesBetween() {
+		return advice, nil, nil
 	}
 	edit, ok := s.readField(q)
 	if !ok {
-		return advice, nil
+		return advice, nil, nil
+	}
+	method := "Preload"
+	if join, why := s.joinPlan(q); join != "" {
+		method, args = "Joins", join
+		advice = fmt.Sprintf("join it: Joins(%s) where %s is loaded (a to-one relation: one query with a LEFT JOIN, no second)", args, loaded)
+		insert.NewText = []byte(".Joins(" + args + ")")
+	} else if why != "" {
+		advice += " (not Joins: " + why + ")"
 	}
 	edits := []analysis.TextEdit{insert, edit}
 	if len(edit.NewText) == 0 { // the statement goes: maybe the last use of the range's key or value
@@ -55,15 +69,18 @@ func eagerLoad(s site) (string, *analysis.SuggestedFix) {
 		}
 	}
 	return advice, &analysis.SuggestedFix{
-		Message:   fmt.Sprintf("Preload(%s) in the query loading %s and read %s.%s", args, loaded, types.ExprString(q.elem), q.assoc.Name),
+		Message:   fmt.Sprintf("%s(%s) in the query loading %s and read %s.%s", method, args, loaded, types.ExprString(q.elem), q.assoc.Name),
 		TextEdits: edits,
-	}
+	}, nil
 }
 
 // preloadPath returns the association path to preload from the model the
 // origin query loads: Author, or Comments.Author when the loop iterates
 // p.Comments inside a loop over posts.
 func (s site) preloadPath(q *loadQuery) (string, bool) {
+	if len(q.via) > 0 {
+		return strings.Join(append(append([]string{}, q.via...), q.assoc.Name), "."), s.Outer == nil
+	}
 	if s.Outer == nil {
 		return q.assoc.Name, true
 	}
@@ -133,10 +150,16 @@ func (s site) preloadInsertion(path, args string) (analysis.TextEdit, bool) {
 	if len(links) == 0 || links[len(links)-1].Call != s.Origin || links[len(links)-1].Name != "Find" {
 		return analysis.TextEdit{}, false
 	}
+	prefix, nested := "", strings.Contains(path, ".")
+	if nested {
+		prefix = path[:strings.LastIndex(path, ".")]
+	}
 	for _, l := range links[:len(links)-1] {
 		if (l.Name == "Preload" || l.Name == "Joins") && len(l.Call.Args) > 0 {
 			if name, ok := fixes.StringConst(info, l.Call.Args[0]); ok && name == path {
 				return analysis.TextEdit{}, false // loaded already, maybe filtered: not ours to change
+			} else if ok && name == prefix && len(l.Call.Args) == 1 {
+				prefix = "" // the loop reads through it: it must be loaded, unfiltered
 			}
 		}
 		switch l.Name {
@@ -145,6 +168,9 @@ func (s site) preloadInsertion(path, args string) (analysis.TextEdit, bool) {
 		default:
 			return analysis.TextEdit{}, false // Select, Omit, Group, Raw, Model, …
 		}
+	}
+	if s.Outer == nil && nested && prefix != "" {
+		return analysis.TextEdit{}, false // the loop reads an association the origin does not load
 	}
 	coll := s.Collection
 	if s.Outer != nil {

@@ -14,8 +14,8 @@ type remedies struct{}
 
 // Read preloads the association the loop loads per element.
 func (remedies) Read(s fixes.Site) rules.Remedy {
-	advice, fix := eagerLoad(site{s})
-	return rules.Remedy{Advice: advice, Fix: fix}
+	advice, fix, related := eagerLoad(site{s})
+	return rules.Remedy{Advice: advice, Fix: fix, Related: related}
 }
 
 // Write batches Creates and advises one statement for other writes.

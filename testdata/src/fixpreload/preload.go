@@ -6,7 +6,8 @@ import (
 	"gorm.io/gorm"
 )
 
-// Belongs to, read into a variable: Preload("Author"), author = p.Author.
+// Belongs to, read into a variable, no raw text naming a users column:
+// one query, Joins("Author"), and author = p.Author.
 func Authors(db *gorm.DB) ([]Summary, error) { // want Authors:"runs \\(\\*gorm\\.DB\\)\\.Find \\[params 0\\]"
 	var posts []Post
 	if err := db.Where("published").Find(&posts).Error; err != nil {
@@ -15,7 +16,7 @@ func Authors(db *gorm.DB) ([]Summary, error) { // want Authors:"runs \\(\\*gorm\
 	var out []Summary
 	for _, p := range posts {
 		var author User
-		db.First(&author, p.AuthorID) // want `N\+1 query: \(\*gorm.DB\).First runs once per element of posts .*; preload it: Preload\("Author"\) where posts is loaded`
+		db.First(&author, p.AuthorID) // want `N\+1 query: \(\*gorm.DB\).First runs once per element of posts .*; join it: Joins\("Author"\) where posts is loaded \(a to-one relation: one query`
 		out = append(out, Summary{Title: p.Title, Author: author.Name})
 	}
 	return out, nil
@@ -80,7 +81,7 @@ func Editors(db *gorm.DB) []string { // want Editors:"runs \\(\\*gorm\\.DB\\)\\.
 	var out []string
 	for _, p := range posts {
 		var editor User
-		db.Where("id = ?", p.EditorRef).Take(&editor) // want `Preload\("Editor"\) where posts is loaded`
+		db.Where("id = ?", p.EditorRef).Take(&editor) // want `Joins\("Editor"\) where posts is loaded`
 		out = append(out, editor.Name)
 	}
 	return out
@@ -93,7 +94,7 @@ func Bios(db *gorm.DB) map[uint]string { // want Bios:"runs \\(\\*gorm\\.DB\\)\\
 	bios := map[uint]string{}
 	for _, u := range users {
 		var profile Profile
-		db.Where("user_id = ?", u.ID).Find(&profile) // want `Preload\("Profile"\) where users is loaded`
+		db.Where("user_id = ?", u.ID).Find(&profile) // want `Preload\("Profile"\) where users is loaded \(not Joins: Profile.user_id is not declared unique, so a join could repeat rows\)`
 		bios[u.ID] = profile.Bio
 	}
 	return bios

@@ -25,8 +25,68 @@ var Scenarios = map[string]func(*gorm.DB) (any, error){
 	"FailMidway":     FailMidway,
 	"Forward":        Forward,
 	"StoreVisits":    StoreVisits,
+	"JoinedAuthors":  JoinedAuthors,
+	"VerifiedNames":  VerifiedNames,
+	"Plans":          Plans,
+	"Employers":      Employers,
 }
 
+// Ambiguous are hand-written Joins the fixes must not write: the
+// execution test expects each to fail. AuthorNames ordered by an
+// unqualified "id", joined with users instead of preloading them:
+// SQLite rejects the ambiguous column.
+var Ambiguous = map[string]func(*gorm.DB) (any, error){
+	"AuthorNames": func(db *gorm.DB) (any, error) {
+		var posts []Post
+		err := db.Order("id").Joins("Author").Find(&posts).Error
+		return len(posts), err
+	},
+}
+
+// JoinedAuthors: belongs to, the order qualified: one query with a join.
+func JoinedAuthors(db *gorm.DB) (any, error) {
+	var posts []Post
+	if err := db.Order("posts.id desc").Limit(100).Find(&posts).Error; err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, p := range posts {
+		var author User
+		db.Find(&author, p.AuthorID)
+		out = append(out, p.Title+" by "+author.Name)
+	}
+	return out, nil
+}
+
+// VerifiedNames: belongs to with a constant filter: a filtered join.
+func VerifiedNames(db *gorm.DB) (any, error) {
+	var posts []Post
+	if err := db.Order("posts.id").Find(&posts).Error; err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, p := range posts {
+		var author User
+		db.Where("verified = ?", true).First(&author, p.AuthorID)
+		out = append(out, p.Title+" by "+author.Name)
+	}
+	return out, nil
+}
+
+// Plans: has one on a unique key; readers have no account.
+func Plans(db *gorm.DB) (any, error) {
+	var users []User
+	if err := db.Where(map[string]any{"verified": true}).Or("name LIKE ?", "reader%").Find(&users).Error; err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for _, u := range users {
+		var account Account
+		db.Where("user_id = ?", u.ID).Find(&account)
+		out[u.Name] = account.Plan
+	}
+	return out, nil
+}
 
 // AuthorNames: belongs to.
 func AuthorNames(db *gorm.DB) (any, error) {
@@ -298,4 +358,20 @@ func StoreVisits(db *gorm.DB) (any, error) {
 		byID = append(byID, fmt.Sprint(r.ID, r.Path))
 	}
 	return []any{got, byID}, nil
+}
+
+// Employers: the authors joined, each author's company loaded per post:
+// a nested join.
+func Employers(db *gorm.DB) (any, error) {
+	var posts []Post
+	if err := db.Joins("Author").Order("posts.id").Find(&posts).Error; err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, p := range posts {
+		var company Company
+		db.First(&company, p.Author.CompanyID)
+		out = append(out, p.Author.Name+" at "+company.Name)
+	}
+	return out, nil
 }

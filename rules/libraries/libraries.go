@@ -5,6 +5,7 @@ package libraries
 import (
 	"github.com/nplusonelint/nplusonelint/rules"
 	"github.com/nplusonelint/nplusonelint/rules/databasesql"
+	"github.com/nplusonelint/nplusonelint/rules/ent"
 	"github.com/nplusonelint/nplusonelint/rules/gorm"
 )
 
@@ -13,6 +14,7 @@ func All() []*rules.Library {
 	return []*rules.Library{
 		gorm.Library,
 		databasesql.Library,
+		ent.Library,
 	}
 }
 

@@ -145,7 +145,19 @@ func eagerLoadFix(s fixes.Site, q edgeQuery) *analysis.SuggestedFix {
 	if len(q.finisher.Call.Args) != 1 || len(origin.Args) != 1 || !sameVar(info, q.finisher.Call.Args[0], origin.Args[0]) {
 		return nil
 	}
-	if !s.StillUsed(s.FuncOf(s.Loop), s.Call.Pos(), s.Call.End(), info.ObjectOf(ast.Unparen(q.elem).(*ast.Ident))) {
+	// The element stays (x.Edges.Y) and the predicates move to the origin.
+	keep := []types.Object{info.ObjectOf(ast.Unparen(q.elem).(*ast.Ident))}
+	for _, p := range q.where {
+		ast.Inspect(p, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && id.Name == "q" {
+				keep = nil // the closure's parameter would shadow it
+			} else if ok && info.Uses[id] != nil {
+				keep = append(keep, info.Uses[id])
+			}
+			return true
+		})
+	}
+	if keep == nil || !s.StillUsed(s.FuncOf(s.Loop), s.Call.Pos(), s.Call.End(), keep...) {
 		return nil
 	}
 	with := ".With" + q.edge + "()"
@@ -281,7 +293,7 @@ func constantExpr(info *types.Info, e ast.Expr) bool {
 		return false
 	}
 	fn, ok := calleeOf(info, call).(*types.Func)
-	if !ok || fn.Signature().Recv() != nil || fn.Pkg() == nil || !isPredicatePackage(fn.Pkg()) {
+	if !ok || fn.Signature().Recv() != nil || !isPredicate(fn) {
 		return false
 	}
 	for _, a := range call.Args {
@@ -292,16 +304,16 @@ func constantExpr(info *types.Info, e ast.Expr) bool {
 	return true
 }
 
-// isPredicatePackage reports whether pkg is one of an ent-generated
-// package's per-type packages (post, user), which import its predicate
-// package.
-func isPredicatePackage(pkg *types.Package) bool {
-	for _, imp := range pkg.Imports() {
-		if strings.HasSuffix(imp.Path(), "/predicate") {
-			return true
-		}
+// isPredicate reports whether fn is a predicate function of an
+// ent-generated package (post.Published): it returns a type of the
+// generated predicate package.
+func isPredicate(fn *types.Func) bool {
+	res := fn.Signature().Results()
+	if res.Len() != 1 {
+		return false
 	}
-	return false
+	n, ok := types.Unalias(res.At(0).Type()).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && strings.HasSuffix(n.Obj().Pkg().Path(), "/predicate")
 }
 
 func sameVar(info *types.Info, a, b ast.Expr) bool {

@@ -1,4 +1,4 @@
-package fixwith
+package fixwith // want package:"reaches data access"
 
 import (
 	"context"
@@ -9,10 +9,10 @@ import (
 
 // Ordered reads each user's newest post: an eager load has no per-user
 // limit, so no edit.
-func Ordered(ctx context.Context, client *ent.Client) []string {
+func Ordered(ctx context.Context, client *ent.Client) []string { // want Ordered:"runs \\(\\*ent\\.UserQuery\\)\\.AllX \\[params 1\\]"
 	var titles []string
 	for _, u := range client.User.Query().AllX(ctx) {
-		p := u.QueryPosts().Order(ent.Desc(post.FieldID)).FirstX(ctx)
+		p := u.QueryPosts().Order(ent.Desc(post.FieldID)).FirstX(ctx) // want `N\+1 query: \(\*ent\.PostQuery\)\.FirstX runs once per element of client\.User\.Query\(\)\.AllX\(ctx\)`
 		titles = append(titles, p.Title)
 	}
 	return titles
@@ -20,28 +20,28 @@ func Ordered(ctx context.Context, client *ent.Client) []string {
 
 // Writes inserts a post for the next user while reading: a load before the
 // loop would miss it.
-func Writes(ctx context.Context, client *ent.Client) int {
+func Writes(ctx context.Context, client *ent.Client) int { // want Writes:"runs \\(\\*ent\\.UserQuery\\)\\.AllX \\[params 1\\]"
 	users := client.User.Query().AllX(ctx)
 	n := 0
 	for _, u := range users {
-		n += len(u.QueryPosts().AllX(ctx))
+		n += len(u.QueryPosts().AllX(ctx)) // want `N\+1 query: \(\*ent\.PostQuery\)\.AllX runs once per element of users`
 		client.Post.Create().SetTitle("x").SaveX(ctx)
 	}
 	return n
 }
 
 // ByTitle carries a per-call variable into the predicate: kept as is.
-func ByTitle(ctx context.Context, client *ent.Client, title string) int {
+func ByTitle(ctx context.Context, client *ent.Client, title string) int { // want ByTitle:"runs \\(\\*ent\\.UserQuery\\)\\.AllX \\[params 1\\]"
 	users := client.User.Query().AllX(ctx)
 	n := 0
 	for _, u := range users {
-		n += len(u.QueryPosts().Where(post.Title(title)).AllX(ctx))
+		n += len(u.QueryPosts().Where(post.Title(title)).AllX(ctx)) // want `N\+1 query: \(\*ent\.PostQuery\)\.AllX runs once per element of users`
 	}
 	return n
 }
 
 // Counted keeps the count in a variable.
-func Counted(ctx context.Context, u *ent.User) bool {
-	n := u.QueryPosts().CountX(ctx)
+func Counted(ctx context.Context, u *ent.User) bool { // want Counted:"runs \\(\\*ent\\.PostQuery\\)\\.CountX \\[params 1\\]"
+	n := u.QueryPosts().CountX(ctx) // want `count compared to zero: \(\*ent\.PostQuery\)\.CountX counts every matching row to learn whether there is one`
 	return n > 0
 }

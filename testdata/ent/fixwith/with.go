@@ -9,14 +9,14 @@ import (
 )
 
 // Titles reads each user's posts: WithPosts loads them with the users.
-func Titles(ctx context.Context, client *ent.Client) ([]string, error) {
+func Titles(ctx context.Context, client *ent.Client) ([]string, error) { // want Titles:"runs \\(\\*ent\\.UserQuery\\)\\.All \\[params 1\\]"
 	users, err := client.User.Query().All(ctx)
 	if err != nil {
 		return nil, err
 	}
 	var titles []string
 	for _, u := range users {
-		posts, err := u.QueryPosts().All(ctx)
+		posts, err := u.QueryPosts().All(ctx) // want `N\+1 query: \(\*ent\.PostQuery\)\.All runs once per element of users`
 		if err != nil {
 			return nil, err
 		}
@@ -28,24 +28,24 @@ func Titles(ctx context.Context, client *ent.Client) ([]string, error) {
 }
 
 // Published carries the loop's predicates into WithPosts.
-func Published(ctx context.Context, client *ent.Client) int {
+func Published(ctx context.Context, client *ent.Client) int { // want Published:"runs \\(\\*ent\\.UserQuery\\)\\.AllX \\[params 1\\]"
 	users := client.User.Query().AllX(ctx)
 	n := 0
 	for _, u := range users {
-		n += len(u.QueryPosts().Where(post.Published(true)).AllX(ctx))
+		n += len(u.QueryPosts().Where(post.Published(true)).AllX(ctx)) // want `N\+1 query: \(\*ent\.PostQuery\)\.AllX runs once per element of users`
 	}
 	return n
 }
 
 // Authors reads each post's unique author edge.
-func Authors(ctx context.Context, client *ent.Client) ([]string, error) {
+func Authors(ctx context.Context, client *ent.Client) ([]string, error) { // want Authors:"runs \\(\\*ent\\.PostQuery\\)\\.All \\[params 1\\]"
 	posts, err := client.Post.Query().All(ctx)
 	if err != nil {
 		return nil, err
 	}
 	var names []string
 	for _, p := range posts {
-		a, err := p.QueryAuthor().Only(ctx)
+		a, err := p.QueryAuthor().Only(ctx) // want `N\+1 query: \(\*ent\.UserQuery\)\.Only runs once per element of posts`
 		if err != nil {
 			return nil, err
 		}
@@ -55,6 +55,6 @@ func Authors(ctx context.Context, client *ent.Client) ([]string, error) {
 }
 
 // Any asks whether a user has posts by counting them.
-func Any(ctx context.Context, u *ent.User) bool {
-	return u.QueryPosts().CountX(ctx) == 0
+func Any(ctx context.Context, u *ent.User) bool { // want Any:"runs \\(\\*ent\\.PostQuery\\)\\.CountX \\[params 1\\]"
+	return u.QueryPosts().CountX(ctx) == 0 // want `count compared to zero: \(\*ent\.PostQuery\)\.CountX counts every matching row to learn whether there is one`
 }

@@ -57,8 +57,15 @@ func parseEdgeQuery(s fixes.Site) (edgeQuery, bool) {
 		return edgeQuery{}, false
 	}
 	first, last := links[0], links[len(links)-1]
-	if !strings.HasPrefix(first.Name, "Query") || len(first.Call.Args) != 0 {
+	if !strings.HasPrefix(first.Name, "Query") || len(first.Call.Args) > 1 {
 		return edgeQuery{}, false
+	}
+	if len(first.Call.Args) == 1 { // client.Post.QueryAuthor(p)
+		recv, ok := fixes.DerefNamed(info.TypeOf(root)).(*types.Named)
+		if !ok || !strings.HasSuffix(recv.Obj().Name(), "Client") {
+			return edgeQuery{}, false
+		}
+		root = first.Call.Args[0]
 	}
 	entity, ok := fixes.DerefNamed(info.TypeOf(root)).(*types.Named)
 	if !ok || !isGeneratedPackage(entity.Obj().Pkg()) {
@@ -113,7 +120,9 @@ func eagerLoadFix(s fixes.Site, q edgeQuery) *analysis.SuggestedFix {
 		if !many {
 			return nil
 		}
-	case "Only", "OnlyX", "First", "FirstX":
+	case "Only", "First":
+		// Not OnlyX/FirstX: they panic on a missing edge, where the
+		// loaded x.Edges.Y is nil.
 		if many {
 			return nil
 		}

@@ -50,6 +50,7 @@ var scenarios = map[string]func(context.Context, *ent.Client) (any, error){
 	"Titles":    func(ctx context.Context, c *ent.Client) (any, error) { return fixwith.Titles(ctx, c) },
 	"Published": func(ctx context.Context, c *ent.Client) (any, error) { return fixwith.Published(ctx, c), nil },
 	"Authors":   func(ctx context.Context, c *ent.Client) (any, error) { return fixwith.Authors(ctx, c) },
+	"ClientAuthors": func(ctx context.Context, c *ent.Client) (any, error) { return fixwith.ClientAuthors(ctx, c) },
 	// A post without author: Only's not-found error, and the loaded edge's.
 	"AuthorsOrphan": func(ctx context.Context, c *ent.Client) (any, error) { return fixwith.Authors(ctx, c) },
 	"Any": func(ctx context.Context, c *ent.Client) (any, error) {

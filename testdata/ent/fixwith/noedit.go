@@ -40,6 +40,17 @@ func ByTitle(ctx context.Context, client *ent.Client, title string) int { // wan
 	return n
 }
 
+// PanicAuthors reads the unique edge with OnlyX, which panics where the
+// loaded edge would be nil: kept as is.
+func PanicAuthors(ctx context.Context, client *ent.Client) []string { // want PanicAuthors:"runs \\(\\*ent\\.PostQuery\\)\\.AllX \\[params 1\\]"
+	posts := client.Post.Query().AllX(ctx)
+	var names []string
+	for _, p := range posts {
+		names = append(names, p.QueryAuthor().OnlyX(ctx).Name) // want `N\+1 query: \(\*ent\.UserQuery\)\.OnlyX runs once per element of posts`
+	}
+	return names
+}
+
 // Counted keeps the count in a variable.
 func Counted(ctx context.Context, u *ent.User) bool { // want Counted:"runs \\(\\*ent\\.PostQuery\\)\\.CountX \\[params 1\\]"
 	n := u.QueryPosts().CountX(ctx) // want `count compared to zero: \(\*ent\.PostQuery\)\.CountX counts every matching row to learn whether there is one`

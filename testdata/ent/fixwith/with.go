@@ -54,6 +54,20 @@ func Authors(ctx context.Context, client *ent.Client) ([]string, error) { // wan
 	return names, nil
 }
 
+// ClientAuthors reads each post's author through the client's accessor.
+func ClientAuthors(ctx context.Context, client *ent.Client) ([]string, error) { // want ClientAuthors:"runs \\(\\*ent\\.PostQuery\\)\\.AllX \\[params 1\\]"
+	posts := client.Post.Query().AllX(ctx)
+	var names []string
+	for _, p := range posts {
+		a, err := client.Post.QueryAuthor(p).Only(ctx) // want `N\+1 query: \(\*ent\.UserQuery\)\.Only runs once per element of posts`
+		if err != nil {
+			return nil, err
+		}
+		names = append(names, a.Name)
+	}
+	return names, nil
+}
+
 // Any asks whether a user has posts by counting them.
 func Any(ctx context.Context, u *ent.User) bool { // want Any:"runs \\(\\*ent\\.PostQuery\\)\\.CountX \\[params 1\\]"
 	return u.QueryPosts().CountX(ctx) == 0 // want `count compared to zero: \(\*ent\.PostQuery\)\.CountX counts every matching row to learn whether there is one`

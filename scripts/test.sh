@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 # The scenario modules are loaded by analysistest with GOPROXY=off: their
 # requirements must be in the module cache first.
-for scen in testdata/src testdata/databasesql testdata/layered example; do
+for scen in $(git ls-files 'testdata/*/go.mod' | grep '^testdata/[^/]*/go.mod$' | xargs -n1 dirname) example; do
 	(cd "$scen" && go mod download)
 done
 

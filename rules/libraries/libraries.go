@@ -5,7 +5,9 @@ package libraries
 import (
 	"github.com/nplusonelint/nplusonelint/rules"
 	"github.com/nplusonelint/nplusonelint/rules/databasesql"
+	"github.com/nplusonelint/nplusonelint/rules/ent"
 	"github.com/nplusonelint/nplusonelint/rules/gorm"
+	"github.com/nplusonelint/nplusonelint/rules/sqlboiler"
 )
 
 // All lists every library, in the order they are asked.
@@ -13,6 +15,8 @@ func All() []*rules.Library {
 	return []*rules.Library{
 		gorm.Library,
 		databasesql.Library,
+		ent.Library,
+		sqlboiler.Library,
 	}
 }
 

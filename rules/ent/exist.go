@@ -1,0 +1,69 @@
+package ent
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/nplusonelint/nplusonelint/fixes"
+)
+
+const existAdvice = "ask whether a row exists with Exist(ctx) (ExistX), which selects at most one row"
+
+// exist rewrites `q.CountX(ctx) > 0` as `q.ExistX(ctx)` and `q.CountX(ctx)
+// == 0` as `!q.ExistX(ctx)`; a count kept in a variable gets advice only.
+func exist(c fixes.CountSite) *analysis.SuggestedFix {
+	if c.N != nil || c.File == nil {
+		return nil
+	}
+	sel, ok := ast.Unparen(c.Call.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "CountX" {
+		return nil
+	}
+	var cmp *ast.BinaryExpr
+	ast.Inspect(c.File, func(n ast.Node) bool {
+		if b, ok := n.(*ast.BinaryExpr); ok && ast.Unparen(b.X) == c.Call {
+			cmp = b
+		}
+		return cmp == nil
+	})
+	if cmp == nil {
+		return nil
+	}
+	tv := c.Pass.TypesInfo.Types[cmp.Y]
+	if tv.Value == nil {
+		return nil
+	}
+	n, ok := constant.Int64Val(constant.ToInt(tv.Value))
+	if !ok {
+		return nil
+	}
+	var exists bool
+	switch {
+	case (cmp.Op == token.GTR || cmp.Op == token.NEQ) && n == 0, cmp.Op == token.GEQ && n == 1:
+		exists = true
+	case (cmp.Op == token.EQL || cmp.Op == token.LEQ) && n == 0, cmp.Op == token.LSS && n == 1:
+	default:
+		return nil
+	}
+	if !isBool(c.Pass.TypesInfo.TypeOf(cmp)) {
+		return nil
+	}
+	s := fixes.Site{Pass: c.Pass, File: c.File}
+	text := s.Text(sel.X) + ".ExistX(" + s.Text(c.Call.Args[0]) + ")"
+	if !exists {
+		text = "!" + text
+	}
+	return &analysis.SuggestedFix{
+		Message:   "ask whether a row exists with ExistX",
+		TextEdits: []analysis.TextEdit{{Pos: cmp.Pos(), End: cmp.End(), NewText: []byte(text)}},
+	}
+}
+
+func isBool(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsBoolean != 0
+}

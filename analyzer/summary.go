@@ -90,7 +90,7 @@ func sameSummary(a, b *QueryFact) bool {
 	if a == nil || b == nil {
 		return a == b
 	}
-	return a.Query == b.Query && a.Params == b.Params && slices.Equal(a.Chain, b.Chain)
+	return a.Query == b.Query && a.Params == b.Params && a.Script == b.Script && slices.Equal(a.Chain, b.Chain)
 }
 
 // analyze resolves fn's calls, runs the data flow from its inputs and
@@ -116,6 +116,16 @@ func (s *state) analyze(fn *ssa.Function) *QueryFact {
 	fa := s.flowOf(fn)
 	loops, fl := fa.loops, fa.flow
 
+	// A loop running a different script per element applies a list of
+	// them (migration files, recorded one by one): nothing in it is an N+1.
+	var scripts, scriptIn uint64
+	for _, st := range sites {
+		for _, v := range st.r.script {
+			t := fl.of(v)
+			scripts |= t.loop
+			scriptIn |= t.in
+		}
+	}
 	var sum *QueryFact
 	for _, st := range sites {
 		var t taint
@@ -129,7 +139,9 @@ func (s *state) analyze(fn *ssa.Function) *QueryFact {
 			continue
 		}
 		if l := perElementLoop(loops, st.call.Block(), t); l != nil {
-			s.report(fn, l, st)
+			if l.bit&scripts == 0 {
+				s.report(fn, l, st)
+			}
 			continue
 		}
 		// The first query that depends on an input stands for all in
@@ -138,6 +150,9 @@ func (s *state) analyze(fn *ssa.Function) *QueryFact {
 			sum = &QueryFact{Query: st.r.query, Library: st.r.lib, Kind: string(st.r.kind), Chain: st.r.chain}
 		}
 		sum.Params |= t.in
+	}
+	if sum != nil {
+		sum.Script = scriptIn
 	}
 	return sum
 }

@@ -117,13 +117,22 @@ func (s *state) analyze(fn *ssa.Function) *QueryFact {
 	loops, fl := fa.loops, fa.flow
 
 	// A loop running a different script per element applies a list of
-	// them (migration files, recorded one by one): nothing in it is an N+1.
+	// them (migration files, recorded one by one), and so does one calling
+	// a function the element holds (a list of migration functions):
+	// nothing in it is an N+1.
 	var scripts, scriptIn uint64
 	for _, st := range sites {
 		for _, v := range st.r.script {
 			t := fl.of(v)
 			scripts |= t.loop
 			scriptIn |= t.in
+		}
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if call, ok := instr.(ssa.CallInstruction); ok && isDynamic(call.Common()) {
+				scripts |= fl.of(call.Common().Value).loop
+			}
 		}
 	}
 	var sum *QueryFact
@@ -257,4 +266,17 @@ func calleesFirst(pkg *ssa.Package, funcs []*ssa.Function) []*ssa.Function {
 		visit(fn)
 	}
 	return order
+}
+
+// isDynamic reports whether a call calls a function value that is not a
+// function or closure written here (m.fn(db), steps[i](tx)).
+func isDynamic(c *ssa.CallCommon) bool {
+	if c.IsInvoke() {
+		return false
+	}
+	switch c.Value.(type) {
+	case *ssa.Function, *ssa.MakeClosure, *ssa.Builtin:
+		return false
+	}
+	return true
 }

@@ -68,3 +68,23 @@ func Versions(db *sqlx.DB, ms []Migration) {
 		db.MustExec("INSERT INTO schema_migrations (version) VALUES ($1)", m.Version) // want `\(\*sqlx.DB\).MustExec runs once per element of ms`
 	}
 }
+
+// Step is a migration written as a function.
+type Step struct {
+	Version string
+	Up      func(tx *sqlx.Tx) error
+}
+
+// RunSteps runs each step's function and records its version: each
+// iteration runs different code, a list applied.
+func RunSteps(db *sqlx.DB, steps []Step) error {
+	for _, s := range steps {
+		tx := db.MustBegin()
+		if err := s.Up(tx); err != nil {
+			return err
+		}
+		tx.MustExec("INSERT INTO schema_migrations (version) VALUES ($1)", s.Version)
+		tx.Commit()
+	}
+	return nil
+}

@@ -38,14 +38,26 @@ type method struct {
 	sql  int
 }
 
+// form says which forms of a method a type has.
+type form int
+
+const (
+	plain       form = 1 << iota // Get(dest, query, args...)
+	withContext                  // GetContext(ctx, dest, query, args...)
+	both        = plain | withContext
+)
+
 // queries lists every statement-sending method and function, with the
 // Context form of each (one parameter more before the SQL text).
 func queries() []rules.Method {
 	var out []rules.Method
-	add := func(typ string, ctxOnly bool, ms ...method) {
+	add := func(typ string, forms form, ms ...method) {
 		for _, m := range ms {
-			if !ctxOnly {
+			if forms&plain != 0 {
 				out = append(out, rules.Method{Type: typ, Name: m.name, Kind: m.kind, SQL: m.sql})
+			}
+			if forms&withContext == 0 || typ == "Tx" && m.name == "NamedQuery" { // Tx has no NamedQueryContext
+				continue
 			}
 			sql := m.sql
 			if sql > 0 {
@@ -63,29 +75,29 @@ func queries() []rules.Method {
 		{"NamedQuery", rules.Read, 1}, {"NamedExec", rules.Exec, 1},
 		{"MustExec", rules.Exec, 1}, {"PrepareNamed", rules.Read, 1},
 	}
-	add("DB", false, append(handle, named...)...)
-	add("Tx", false, append(handle, named...)...)
-	add("Conn", true, handle...) // Conn has only the Context forms
+	add("DB", both, append(handle, named...)...)
+	add("Tx", both, append(handle, named...)...)
+	add("Conn", withContext, handle...) // Conn has only the Context forms
 	prepared := []method{
 		{"Get", rules.Read, 0}, {"Select", rules.Read, 0},
 		{"Queryx", rules.Read, 0}, {"QueryRowx", rules.Read, 0},
 		{"MustExec", rules.Exec, 0},
 	}
-	add("Stmt", false, prepared...)
-	add("NamedStmt", false, append(prepared,
+	add("Stmt", both, prepared...)
+	add("NamedStmt", both, append(prepared,
 		method{"Exec", rules.Exec, 0}, method{"Query", rules.Read, 0}, method{"QueryRow", rules.Read, 0})...)
 	// Package-level functions take the Queryer, Execer or Preparer first.
-	add("", false,
+	add("", both,
 		method{"Get", rules.Read, 3}, method{"Select", rules.Read, 3},
 		method{"NamedQuery", rules.Read, 2}, method{"NamedExec", rules.Exec, 2},
 		method{"MustExec", rules.Exec, 2}, method{"Preparex", rules.Read, 2},
 		method{"LoadFile", rules.Exec, 2}) // the file holds the text: a script
 	// The interfaces, called through a value of theirs.
-	add("Queryer", false, method{"Query", rules.Read, 1}, method{"Queryx", rules.Read, 1}, method{"QueryRowx", rules.Read, 1})
-	add("Execer", false, method{"Exec", rules.Exec, 1})
-	add("QueryerContext", true, method{"Query", rules.Read, 1}, method{"Queryx", rules.Read, 1}, method{"QueryRowx", rules.Read, 1})
-	add("ExecerContext", true, method{"Exec", rules.Exec, 1})
-	add("Preparer", false, method{"Prepare", rules.Read, 1})
-	add("PreparerContext", true, method{"Prepare", rules.Read, 1})
+	add("Queryer", plain, method{"Query", rules.Read, 1}, method{"Queryx", rules.Read, 1}, method{"QueryRowx", rules.Read, 1})
+	add("Execer", plain, method{"Exec", rules.Exec, 1})
+	add("QueryerContext", withContext, method{"Query", rules.Read, 1}, method{"Queryx", rules.Read, 1}, method{"QueryRowx", rules.Read, 1})
+	add("ExecerContext", withContext, method{"Exec", rules.Exec, 1})
+	add("Preparer", plain, method{"Prepare", rules.Read, 1})
+	add("PreparerContext", withContext, method{"Prepare", rules.Read, 1})
 	return out
 }

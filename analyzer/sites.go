@@ -319,7 +319,13 @@ func (s *state) callReach(call ssa.CallInstruction, callee *ssa.Function, obj *t
 	r := reachOf(sum)
 	r.chain = append([]Hop{s.hopAt(ssaName(callee), call.Pos())}, sum.Chain...)
 	r.deps = inputs(sum.Params, callee, c.Args, bindings)
-	r.script = inputs(sum.Script, callee, c.Args, bindings)
+	// What the caller passes as a script's text is one only when it is
+	// neither a known template nor built by a library (sqlx.In's text).
+	for _, v := range inputs(sum.Script, callee, c.Args, bindings) {
+		if sqlTemplate(v) == "" && !s.builtByLibrary(v) {
+			r.script = append(r.script, v)
+		}
+	}
 	return r, true
 }
 

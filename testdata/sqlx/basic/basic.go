@@ -230,3 +230,17 @@ func Where(db *sqlx.DB, filters map[string]string) []Post { // want Where:"runs 
 	db.Select(&out, q, args...)
 	return out
 }
+
+// exec runs any statement it is given.
+func exec(db *sqlx.DB, q string, args ...any) { // want exec:"runs \\(\\*sqlx.DB\\).MustExec \\[params 0,2\\] \\[script 1\\]"
+	db.MustExec(q, args...)
+}
+
+// UntagAll builds an IN statement per post and hands it to a helper that
+// runs any text: a statement per post, not a list of scripts.
+func UntagAll(db *sqlx.DB, posts []Post, tagIDs map[int64][]int64) {
+	for _, p := range posts {
+		q, args, _ := sqlx.In("DELETE FROM post_tags WHERE post_id = ? AND tag_id IN (?)", p.ID, tagIDs[p.ID])
+		exec(db, db.Rebind(q), args...) // want `basic.exec runs \(\*sqlx.DB\).MustExec once per element of posts`
+	}
+}

@@ -5,8 +5,10 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"regexp"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/nplusonelint/nplusonelint/fixes"
@@ -30,10 +32,17 @@ func (s *checks) reportExistence() {
 			continue
 		}
 		q, ok := s.reg.Lookup(fn)
-		if !ok || q.Kind != rules.Count {
+		if !ok {
 			continue
 		}
 		site := fixes.CountSite{Pass: s.pass, File: fileOf(s.pass, call.Pos()), Call: call}
+		if q.Kind != rules.Count {
+			if site.SQL, site.N = s.countedText(c, call, q); site.N == nil {
+				continue
+			}
+			s.emitExistence(call, "SELECT COUNT(…) in "+funcName(fn), rules.ExistenceRemedy(q.Library, site))
+			continue
+		}
 		switch {
 		case len(call.Args) == 1 && fn.Signature().Results().Len() == 1 && isPtrToInt(s.pass, call.Args[0]):
 			n := addressedVar(s.pass, call.Args[0]) // db.….Count(&n)
@@ -48,17 +57,17 @@ func (s *checks) reportExistence() {
 				continue
 			}
 		}
-		s.emitExistence(call, fn, rules.ExistenceRemedy(q.Library, site))
+		s.emitExistence(call, funcName(fn), rules.ExistenceRemedy(q.Library, site))
 	}
 }
 
 // emitExistence reports one count compared to zero.
-func (s *checks) emitExistence(call *ast.CallExpr, fn *types.Func, r rules.Remedy) {
+func (s *checks) emitExistence(call *ast.CallExpr, counter string, r rules.Remedy) {
 	if s.silenced(call.Pos()) {
 		return
 	}
 	start, end := s.callRange(call.Lparen)
-	msg := "count compared to zero: " + funcName(fn) + " counts every matching row to learn whether there is one"
+	msg := "count compared to zero: " + counter + " counts every matching row to learn whether there is one"
 	if r.Advice != "" {
 		msg += "; " + r.Advice
 	}
@@ -168,3 +177,56 @@ func comparedWithZero(pass *analysis.Pass, e ast.Expr, parent ast.Node) bool {
 	}
 	return false
 }
+
+// countedText returns the SQL text argument of a query whose constant
+// text counts rows (SELECT COUNT(…) …, one row, no GROUP BY) and the
+// variable its count is read into, when every read of that variable
+// compares it with zero: a destination argument before the text
+// (Get(&n, "SELECT COUNT(*) …")), or the only argument of a library
+// method called on the query's result (QueryRow(…).Scan(&n)).
+func (s *checks) countedText(c inspector.Cursor, call *ast.CallExpr, q rules.Query) (ast.Expr, *types.Var) {
+	if q.SQLArg < 0 || q.SQLArg >= len(call.Args) {
+		return nil, nil
+	}
+	text := call.Args[q.SQLArg]
+	tv := s.pass.TypesInfo.Types[text]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return nil, nil
+	}
+	sql := constant.StringVal(tv.Value)
+	if !isCount(sql) || groupBy.MatchString(sql) {
+		return nil, nil
+	}
+	var dest ast.Expr
+	for _, a := range call.Args[:q.SQLArg] {
+		if isPtrToInt(s.pass, a) {
+			dest = a
+		}
+	}
+	if dest == nil {
+		sel, ok := c.Parent().Node().(*ast.SelectorExpr)
+		if !ok || sel.X != call {
+			return nil, nil
+		}
+		outer, ok := c.Parent().Parent().Node().(*ast.CallExpr)
+		if !ok || outer.Fun != sel || len(outer.Args) != 1 || !isPtrToInt(s.pass, outer.Args[0]) {
+			return nil, nil
+		}
+		scan, ok := typeutil.Callee(s.pass.TypesInfo, outer).(*types.Func)
+		if !ok || scan.Pkg() == nil || !s.reg.Owns(scan.Pkg().Path()) {
+			return nil, nil
+		}
+		if _, isQuery := s.reg.Lookup(scan); isQuery {
+			return nil, nil
+		}
+		dest = outer.Args[0]
+	}
+	n := addressedVar(s.pass, dest)
+	if n == nil || !onlyComparedWithZero(s.syntax, n, ast.Unparen(dest)) {
+		return nil, nil
+	}
+	return text, n
+}
+
+// groupBy matches a grouped statement: one count per group, not one row.
+var groupBy = regexp.MustCompile(`(?i)\bGROUP\s+BY\b`)

@@ -22,6 +22,10 @@ type QueryFact struct {
 	// Params has bit i set when parameter i (the receiver counts as
 	// parameter 0 of a method) flows into the query.
 	Params uint64
+	// Script has bit i set when parameter i flows into the SQL text of a
+	// statement that is neither a known template nor built by a library
+	// (a file's statements): a loop calling it per element applies a list.
+	Script uint64
 }
 
 // Hop is one call of a call chain.
@@ -46,7 +50,11 @@ func (f *QueryFact) String() string {
 	if len(names) > 0 {
 		s += " via " + strings.Join(names, " → ")
 	}
-	return s + fmt.Sprintf(" [params %s]", bitList(f.Params))
+	s += fmt.Sprintf(" [params %s]", bitList(f.Params))
+	if f.Script != 0 {
+		s += fmt.Sprintf(" [script %s]", bitList(f.Script))
+	}
+	return s
 }
 
 // CallbackFact is exported for a function that calls one of its

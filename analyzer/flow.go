@@ -271,7 +271,7 @@ func (f *flow) callTaint(c *ssa.CallCommon) taint {
 			continue
 		}
 		at := f.of(a)
-		if structural && (i > 0 || c.IsInvoke()) {
+		if structural && (i > 0 || c.IsInvoke() || !isStaticMethodCall(c)) { // Args[0] is a static method's receiver
 			at = taint{chunk: at.loop | at.chunk} // not data, here or in callers
 		}
 		t = t.or(at)

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -113,7 +114,7 @@ func receiver(c *ssa.CallCommon) ssa.Value {
 // variable) as receiver or argument.
 func usesValue(c *ssa.CallCommon, v ssa.Value) bool {
 	same := func(a ssa.Value) bool {
-		if a == v {
+		if a == v || embedder(a) == embedder(v) {
 			return true
 		}
 		la, ok1 := a.(*ssa.UnOp)
@@ -129,4 +130,34 @@ func usesValue(c *ssa.CallCommon, v ssa.Value) bool {
 		}
 	}
 	return false
+}
+
+// embedder returns the value v was selected from through embedded fields
+// (rows for rows.Rows, the *sql.Rows a *sqlx.Rows embeds, whose promoted
+// Next is called on it), or v itself.
+func embedder(v ssa.Value) ssa.Value {
+	for i := 0; i < 8; i++ {
+		var x ssa.Value
+		var st types.Type
+		var field int
+		switch u := v.(type) {
+		case *ssa.UnOp:
+			fa, ok := u.X.(*ssa.FieldAddr)
+			if !ok || u.Op != token.MUL {
+				return v
+			}
+			x, field = fa.X, fa.Field
+			st = fa.X.Type().Underlying().(*types.Pointer).Elem()
+		case *ssa.Field:
+			x, st, field = u.X, u.X.Type(), u.Field
+		default:
+			return v
+		}
+		s, ok := st.Underlying().(*types.Struct)
+		if !ok || !s.Field(field).Anonymous() {
+			return v
+		}
+		v = x
+	}
+	return v
 }

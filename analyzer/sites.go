@@ -24,6 +24,11 @@ type reach struct {
 	// function or method value that a higher-order function calls once per
 	// element, with the element flowing into the query.
 	perElement *loop
+	// script are the values a statement's SQL text is read from when that
+	// text is neither a known template nor built by a library: a file's
+	// or a list's statements. A loop running a different script per
+	// element applies a list (migrations), whatever else it runs.
+	script []ssa.Value
 }
 
 // hopAt makes the hop for a call of callee at pos.
@@ -103,10 +108,16 @@ func (s *state) libraryQuery(call ssa.CallInstruction, obj *types.Func, q rules.
 			// SQL text built from a DML template carries data, unless
 			// what it is built from only names the table (a statement per
 			// table); other per-element text is a script or DDL runner's.
-			if r.kind == rules.Read && isWrite(template) {
+			switch {
+			case r.kind == rules.Read && isWrite(template):
 				r.kind = rules.Exec // QueryRow("INSERT … RETURNING id") writes
+			case r.kind == rules.Read && isCount(template):
+				r.kind = rules.Count // QueryRow("SELECT COUNT(*) …")
 			}
 			if !isDML(template) || namesTableOnly(a) {
+				if template == "" && !s.builtByLibrary(a) {
+					r.script = append(r.script, a)
+				}
 				continue
 			}
 		}
@@ -125,7 +136,43 @@ func isSchemaStatement(template string) bool {
 		"CREATE ", "ALTER ", "DROP ", "TRUNCATE ", "RENAME ", "COMMENT ON", "GRANT ", "REVOKE ",
 		"VACUUM", "ANALYZE", "ANALYSE", "REINDEX ", "CLUSTER", "REFRESH MATERIALIZED VIEW ",
 		"OPTIMIZE TABLE ", "CHECK TABLE ", "REPAIR TABLE ", "CHECKSUM TABLE ",
-		"PRAGMA ")
+		"PRAGMA ", "SET ", "RESET ")
+}
+
+// countStatement matches a statement counting rows: SELECT COUNT(…).
+var countStatement = regexp.MustCompile(`(?is)^\s*SELECT\s+COUNT\s*\(`)
+
+// isCount reports whether a statement template counts rows.
+func isCount(template string) bool { return countStatement.MatchString(template) }
+
+// builtByLibrary reports whether the SQL text v is the result of a data
+// library's call (sqlx.In, Rebind, a builder's ToSql), possibly
+// concatenated or converted: a statement built from parts, not a script.
+func (s *state) builtByLibrary(v ssa.Value) bool {
+	for i := 0; i < 16; i++ {
+		switch x := v.(type) {
+		case *ssa.Extract:
+			v = x.Tuple
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.Convert:
+			v = x.X
+		case *ssa.BinOp:
+			if x.Op != token.ADD {
+				return false
+			}
+			if s.builtByLibrary(x.Y) {
+				return true
+			}
+			v = x.X
+		case *ssa.Call:
+			obj := calleeObject(x.Common())
+			return obj != nil && obj.Pkg() != nil && s.reg.Owns(obj.Pkg().Path())
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // readsCatalog reports whether a statement template reads the schema:
@@ -280,6 +327,13 @@ func (s *state) callReach(call ssa.CallInstruction, callee *ssa.Function, obj *t
 	r := reachOf(sum)
 	r.chain = append([]Hop{s.hopAt(ssaName(callee), call.Pos())}, sum.Chain...)
 	r.deps = inputs(sum.Params, callee, c.Args, bindings)
+	// What the caller passes as a script's text is one only when it is
+	// neither a known template nor built by a library (sqlx.In's text).
+	for _, v := range inputs(sum.Script, callee, c.Args, bindings) {
+		if sqlTemplate(v) == "" && !s.builtByLibrary(v) {
+			r.script = append(r.script, v)
+		}
+	}
 	return r, true
 }
 

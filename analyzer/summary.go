@@ -92,7 +92,7 @@ func sameSummary(a, b *QueryFact) bool {
 	if a == nil || b == nil {
 		return a == b
 	}
-	return a.Query == b.Query && a.Params == b.Params && slices.Equal(a.Chain, b.Chain)
+	return a.Query == b.Query && a.Params == b.Params && a.Script == b.Script && slices.Equal(a.Chain, b.Chain)
 }
 
 // analyze resolves fn's calls, runs the data flow from its inputs and
@@ -118,6 +118,25 @@ func (s *state) analyze(fn *ssa.Function) *QueryFact {
 	fa := s.flowOf(fn)
 	loops, fl := fa.loops, fa.flow
 
+	// A loop running a different script per element applies a list of
+	// them (migration files, recorded one by one), and so does one calling
+	// a function the element holds (a list of migration functions):
+	// nothing in it is an N+1.
+	var scripts, scriptIn uint64
+	for _, st := range sites {
+		for _, v := range st.r.script {
+			t := fl.of(v)
+			scripts |= t.loop
+			scriptIn |= t.in
+		}
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if call, ok := instr.(ssa.CallInstruction); ok && isDynamic(call.Common()) {
+				scripts |= fl.of(call.Common().Value).loop
+			}
+		}
+	}
 	var sum *QueryFact
 	for _, st := range sites {
 		var t taint
@@ -131,7 +150,9 @@ func (s *state) analyze(fn *ssa.Function) *QueryFact {
 			continue
 		}
 		if l := perElementLoop(loops, st.call.Block(), t); l != nil {
-			s.report(fn, l, st)
+			if l.bit&scripts == 0 {
+				s.report(fn, l, st)
+			}
 			continue
 		}
 		// The first query that depends on an input stands for all in
@@ -140,6 +161,9 @@ func (s *state) analyze(fn *ssa.Function) *QueryFact {
 			sum = &QueryFact{Query: st.r.query, Library: st.r.lib, Kind: string(st.r.kind), Chain: st.r.chain}
 		}
 		sum.Params |= t.in
+	}
+	if sum != nil {
+		sum.Script = scriptIn
 	}
 	return sum
 }
@@ -244,4 +268,17 @@ func calleesFirst(pkg *ssa.Package, funcs []*ssa.Function) []*ssa.Function {
 		visit(fn)
 	}
 	return order
+}
+
+// isDynamic reports whether a call calls a function value that is not a
+// function or closure written here (m.fn(db), steps[i](tx)).
+func isDynamic(c *ssa.CallCommon) bool {
+	if c.IsInvoke() {
+		return false
+	}
+	switch c.Value.(type) {
+	case *ssa.Function, *ssa.MakeClosure, *ssa.Builtin:
+		return false
+	}
+	return true
 }

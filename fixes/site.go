@@ -246,6 +246,9 @@ type CountSite struct {
 	File *ast.File
 	Call *ast.CallExpr
 	N    *types.Var // nil when the count's result is compared directly
+	// SQL is the argument holding the SQL text when the count is a
+	// statement's text (SELECT COUNT(*) …) rather than a library's count.
+	SQL ast.Expr
 }
 
 // RangeVarsAfter returns the edit that keeps a range statement compiling

@@ -1,12 +1,12 @@
 // Package databasesql is what nplusonelint knows about the standard
 // library's database/sql: the methods of *DB, *Tx, *Conn and *Stmt that
 // send a statement, where their SQL text is, and the advice for a
-// statement per element (one query over the collected keys). It offers no
-// edits: rewriting SQL text is not mechanical.
+// statement per element: the one query over the collected keys, derived
+// from the statement's own text when it is a constant. Its one edit turns
+// a SELECT COUNT(*) only compared with zero into an EXISTS.
 package databasesql
 
 import (
-	"github.com/nplusonelint/nplusonelint/fixes"
 	"github.com/nplusonelint/nplusonelint/rules"
 )
 
@@ -21,8 +21,10 @@ var Library = &rules.Library{
 	Handles:  []string{"DB", "Tx", "Conn", "Stmt"},
 	Remedies: remedies{},
 	RemedyDocs: map[string]string{
-		"read-per-element": "one query over the collected keys, `WHERE key IN (…)` or `= ANY($1)` (advice)",
-		"exec-per-element": "one multi-row statement in one transaction (advice)",
+		"read-per-element":       "the one query over the collected keys, from the statement's text: `WHERE key IN (…)`, or `= ANY($1)` with a slice on PostgreSQL (advice)",
+		"count-per-element":      "one grouped count over the collected keys: `SELECT key, COUNT(*) … WHERE key IN (…) GROUP BY key` (advice)",
+		"exec-per-element":       "one multi-row statement in one transaction: `INSERT … VALUES (…), (…)`, `UPDATE/DELETE … WHERE key IN (…)` (advice)",
+		"count-compared-to-zero": "a constant `SELECT COUNT(*) FROM …` becomes `SELECT CASE WHEN EXISTS (SELECT 1 FROM …) THEN 1 ELSE 0 END`, which stops at the first row and still scans into the integer",
 	},
 }
 
@@ -30,7 +32,7 @@ var Library = &rules.Library{
 // with their Context variants on *DB and *Tx, the Context variants on
 // *Conn, and all of them on *Stmt, whose SQL text was given to Prepare (a
 // statement prepared once and run per element is still one round trip
-// per element).
+// per element). Prepare is a round trip of its own.
 func queries() []rules.Method {
 	var out []rules.Method
 	add := func(typ string, ctx bool, sql int) {
@@ -51,22 +53,13 @@ func queries() []rules.Method {
 	for _, typ := range []string{"DB", "Tx"} {
 		add(typ, false, 1) // Query(query, args...)
 		add(typ, true, 1)  // QueryContext(ctx, query, args...)
+		out = append(out, rules.Method{Type: typ, Name: "Prepare", Kind: rules.Read, SQL: 1})
 	}
 	add("Conn", true, 1)
+	for _, typ := range []string{"DB", "Tx", "Conn"} {
+		out = append(out, rules.Method{Type: typ, Name: "PrepareContext", Kind: rules.Read, SQL: 2})
+	}
 	add("Stmt", false, 0) // Query(args...)
 	add("Stmt", true, 0)
 	return out
-}
-
-// remedies advise one statement over the keys the loop would visit.
-type remedies struct{ rules.NoRemedies }
-
-// Read advises one query for all elements.
-func (remedies) Read(fixes.Site) rules.Remedy {
-	return rules.Remedy{Advice: "collect the keys and run one query for all of them (WHERE key IN (…), or = ANY($1) with a slice on PostgreSQL)"}
-}
-
-// Exec advises one statement for all elements.
-func (remedies) Exec(fixes.Site) rules.Remedy {
-	return rules.Remedy{Advice: "write all rows with one statement (a multi-row INSERT … VALUES, or UPDATE/DELETE … WHERE key IN (…)) inside one transaction"}
 }

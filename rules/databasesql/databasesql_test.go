@@ -70,3 +70,38 @@ func TestLookup(t *testing.T) {
 		t.Error("*sql.DB is a handle: a loop over connections is a fan-out")
 	}
 }
+
+// The one query advised comes from the statement's own text.
+func TestBatched(t *testing.T) {
+	for _, c := range []struct{ in, key, out string }{
+		{"SELECT name FROM authors WHERE id = $1", "id", "SELECT id, name FROM authors WHERE id = ANY($1)"},
+		{"SELECT id, name FROM authors WHERE id = ?", "id", "SELECT id, name FROM authors WHERE id IN (?)"},
+		{"SELECT * FROM comments c WHERE c.post_id = ? ORDER BY id", "c.post_id", "SELECT * FROM comments c WHERE c.post_id IN (?) ORDER BY id"},
+		{"DELETE FROM posts WHERE id = $2", "id", "DELETE FROM posts WHERE id = ANY($2)"},
+		{"SELECT name FROM authors WHERE id = ? AND org = ?", "", ""},
+		{"SELECT name FROM authors", "", ""},
+	} {
+		if key, out := databasesql.Batched(c.in); key != c.key || out != c.out {
+			t.Errorf("Batched(%q) = %q, %q; want %q, %q", c.in, key, out, c.key, c.out)
+		}
+	}
+}
+
+// Only a plain count of all matching rows becomes an EXISTS.
+func TestExistsText(t *testing.T) {
+	for _, c := range []struct {
+		in, out string
+		ok      bool
+	}{
+		{"SELECT COUNT(*) FROM follows WHERE user_id = $1", "SELECT CASE WHEN EXISTS (SELECT 1 FROM follows WHERE user_id = $1) THEN 1 ELSE 0 END", true},
+		{"\n\tselect count(1) from t where a = ?\n", "\n\tSELECT CASE WHEN EXISTS (SELECT 1 FROM t where a = ?) THEN 1 ELSE 0 END\n", true},
+		{"SELECT COUNT(DISTINCT a) FROM t", "", false},
+		{"SELECT COUNT(*) FROM t GROUP BY a", "", false},
+		{"SELECT COUNT(*) FROM t LIMIT 1", "", false},
+		{"SELECT COUNT(*) FROM t; DELETE FROM t", "", false},
+	} {
+		if out, ok := databasesql.ExistsText(c.in); out != c.out || ok != c.ok {
+			t.Errorf("ExistsText(%q) = %q, %v; want %q, %v", c.in, out, ok, c.out, c.ok)
+		}
+	}
+}

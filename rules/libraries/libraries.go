@@ -8,6 +8,8 @@ import (
 	"github.com/nplusonelint/nplusonelint/rules/ent"
 	"github.com/nplusonelint/nplusonelint/rules/gorm"
 	"github.com/nplusonelint/nplusonelint/rules/sqlboiler"
+	"github.com/nplusonelint/nplusonelint/rules/sqlx"
+	"github.com/nplusonelint/nplusonelint/rules/squirrel"
 )
 
 // All lists every library, in the order they are asked.
@@ -17,6 +19,8 @@ func All() []*rules.Library {
 		databasesql.Library,
 		ent.Library,
 		sqlboiler.Library,
+		sqlx.Library,
+		squirrel.Library,
 	}
 }
 

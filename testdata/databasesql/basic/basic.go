@@ -41,7 +41,7 @@ func AuthorNames(ctx context.Context, db *sql.DB) ([]string, error) { // want Au
 // MarkRead runs one UPDATE per post, in a transaction.
 func MarkRead(tx *sql.Tx, posts []Post) error {
 	for _, p := range posts {
-		if _, err := tx.Exec("UPDATE posts SET read = true WHERE id = ?", p.ID); err != nil { // want `\(\*sql.Tx\).Exec runs once per element of posts .*write all rows with one statement`
+		if _, err := tx.Exec("UPDATE posts SET read = true WHERE id = ?", p.ID); err != nil { // want `\(\*sql.Tx\).Exec runs once per element of posts .*collect the keys and run one statement for all of them: UPDATE posts SET read = true WHERE id IN \(\?\)`
 			return err
 		}
 	}
@@ -49,7 +49,7 @@ func MarkRead(tx *sql.Tx, posts []Post) error {
 }
 
 // Titles runs a prepared statement once per id: still a round trip each.
-func Titles(db *sql.DB, ids []int64) ([]string, error) {
+func Titles(db *sql.DB, ids []int64) ([]string, error) { // want Titles:"runs \\(\\*sql\\.DB\\)\\.Prepare \\[params 0\\]"
 	stmt, err := db.Prepare("SELECT title FROM posts WHERE id = ?")
 	if err != nil {
 		return nil, err
@@ -145,4 +145,35 @@ func Tag(db *sql.DB, postID int64, tags []string) error {
 		}
 	}
 	return nil
+}
+
+// PreparePerElement prepares a statement per element, its text built
+// from the element: each Prepare is a round trip.
+func PreparePerElement(tx *sql.Tx, ids []int64) {
+	for _, id := range ids {
+		stmt, _ := tx.Prepare(fmt.Sprintf("SELECT title FROM posts WHERE id = %d", id)) // want `\(\*sql.Tx\).Prepare runs once per element of ids`
+		stmt.Close()
+	}
+}
+
+// Settings sets one setting per key, and runs each of a list of scripts
+// with its version recorded: no N+1.
+func Settings(ctx context.Context, conn *sql.Conn, settings map[string]string, scripts []string) { // want Settings:"runs \\(\\*sql.Conn\\).ExecContext \\[params 1\\] \\[script 3\\]"
+	for k, v := range settings {
+		conn.ExecContext(ctx, "SET "+k+" = '"+v+"'")
+		conn.ExecContext(ctx, fmt.Sprintf("PRAGMA %s = %s", k, v))
+	}
+	for i, s := range scripts {
+		conn.ExecContext(ctx, s)
+		conn.ExecContext(ctx, "INSERT INTO schema_migrations (version) VALUES (?)", i)
+	}
+}
+
+// Counts counts each post's comments.
+func Counts(db *sql.DB, posts []Post) {
+	for _, p := range posts {
+		var n int
+		db.QueryRow("SELECT COUNT(*) FROM comments WHERE post_id = $1", p.ID).Scan(&n) // want `\(\*sql.DB\).QueryRow runs once per element of posts .*one grouped query: SELECT post_id, COUNT\(\*\) FROM comments WHERE post_id = ANY\(\$1\) GROUP BY post_id`
+		fmt.Println(n)
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/nplusonelint/nplusonelint/rules"
 	"github.com/nplusonelint/nplusonelint/rules/databasesql"
 	"github.com/nplusonelint/nplusonelint/rules/gorm"
+	"github.com/nplusonelint/nplusonelint/rules/pgx"
 )
 
 // All lists every library, in the order they are asked.
@@ -13,6 +14,7 @@ func All() []*rules.Library {
 	return []*rules.Library{
 		gorm.Library,
 		databasesql.Library,
+		pgx.Library,
 	}
 }
 

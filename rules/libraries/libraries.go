@@ -7,6 +7,7 @@ import (
 	"github.com/nplusonelint/nplusonelint/rules/databasesql"
 	"github.com/nplusonelint/nplusonelint/rules/gorm"
 	"github.com/nplusonelint/nplusonelint/rules/pgx"
+	"github.com/nplusonelint/nplusonelint/rules/sqlc"
 )
 
 // All lists every library, in the order they are asked.
@@ -15,6 +16,7 @@ func All() []*rules.Library {
 		gorm.Library,
 		databasesql.Library,
 		pgx.Library,
+		sqlc.Library,
 	}
 }
 

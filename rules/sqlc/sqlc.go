@@ -160,9 +160,10 @@ func matches(iface *types.Interface, d driver) bool {
 	return found == required
 }
 
-// heldByQueries reports whether a struct type of dbtx's package has a
-// field of type dbtx and a method taking one transaction and returning a
-// pointer to the struct.
+// heldByQueries reports whether a struct type of dbtx's package either
+// has a field of type dbtx and a method taking one transaction and
+// returning a pointer to the struct (WithTx), or has methods taking a
+// context and a dbtx first (emit_methods_with_db_argument).
 func heldByQueries(dbtx *types.Named) bool {
 	scope := dbtx.Obj().Pkg().Scope()
 	for _, name := range scope.Names() {
@@ -175,13 +176,17 @@ func heldByQueries(dbtx *types.Named) bool {
 			continue
 		}
 		st, ok := s.Underlying().(*types.Struct)
-		if !ok || !hasField(st, dbtx) {
+		if !ok {
 			continue
 		}
+		holds := hasField(st, dbtx)
 		for i := 0; i < s.NumMethods(); i++ {
 			sig := s.Method(i).Type().(*types.Signature)
-			if sig.Params().Len() == 1 && isTx(sig.Params().At(0).Type()) && sig.Results().Len() == 1 &&
+			if holds && sig.Params().Len() == 1 && isTx(sig.Params().At(0).Type()) && sig.Results().Len() == 1 &&
 				types.Identical(sig.Results().At(0).Type(), types.NewPointer(s)) {
+				return true
+			}
+			if sig.Params().Len() >= 2 && rules.IsContext(sig.Params().At(0).Type()) && types.Identical(sig.Params().At(1).Type(), dbtx) {
 				return true
 			}
 		}

@@ -24,3 +24,6 @@ UPDATE posts SET title = $2 WHERE id = $1;
 
 -- name: GetAuthors :batchone
 SELECT * FROM authors WHERE id = $1;
+
+-- name: AddAuthor :one
+INSERT INTO authors (id, name) VALUES ($1, $2) RETURNING *;

@@ -88,3 +88,14 @@ func Marks(ctx context.Context, q *pg.Queries, posts []pg.Post) {
 		q.MarkPosts(ctx, []pg.MarkPostsParams{{ID: p.ID, Title: p.Title}}).Exec(nil) // want `N\+1 query: \(\*pg\.Queries\)\.MarkPosts runs \(pg\.DBTX\)\.SendBatch once per element of posts`
 	}
 }
+
+// AddAuthors inserts each author with a :one INSERT … RETURNING: a write
+// per element, whose advice is a bulk write.
+func AddAuthors(ctx context.Context, q *pg.Queries, authors []pg.AddAuthorParams) []pg.Author {
+	var out []pg.Author
+	for _, a := range authors {
+		added, _ := q.AddAuthor(ctx, a) // want `N\+1 query: \(\*pg\.Queries\)\.AddAuthor runs \(pg\.DBTX\)\.QueryRow once per element of authors .*write all rows with one generated bulk query: :copyfrom or :batchexec`
+		out = append(out, added)
+	}
+	return out
+}

@@ -9,6 +9,22 @@ import (
 	"context"
 )
 
+const addAuthor = `-- name: AddAuthor :one
+INSERT INTO authors (id, name) VALUES ($1, $2) RETURNING id, name
+`
+
+type AddAuthorParams struct {
+	ID   int64
+	Name string
+}
+
+func (q *Queries) AddAuthor(ctx context.Context, arg AddAuthorParams) (Author, error) {
+	row := q.db.QueryRow(ctx, addAuthor, arg.ID, arg.Name)
+	var i Author
+	err := row.Scan(&i.ID, &i.Name)
+	return i, err
+}
+
 const countPosts = `-- name: CountPosts :one
 SELECT count(*) FROM posts WHERE author_id = $1
 `

@@ -9,6 +9,7 @@ import (
 )
 
 type Querier interface {
+	AddAuthor(ctx context.Context, arg AddAuthorParams) (Author, error)
 	CountPosts(ctx context.Context, authorID int64) (int64, error)
 	CreatePost(ctx context.Context, arg CreatePostParams) (int64, error)
 	CreatePosts(ctx context.Context, arg []CreatePostsParams) (int64, error)

@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"example.com/sqlcapp/db/pg"
+	"example.com/sqlcapp/db/pgarg"
 )
 
 // Bylines reads each post's author with a generated :one query.
@@ -96,6 +97,18 @@ func AddAuthors(ctx context.Context, q *pg.Queries, authors []pg.AddAuthorParams
 	for _, a := range authors {
 		added, _ := q.AddAuthor(ctx, a) // want `N\+1 query: \(\*pg\.Queries\)\.AddAuthor runs \(pg\.DBTX\)\.QueryRow once per element of authors .*write all rows with one generated bulk query: :copyfrom or :batchexec`
 		out = append(out, added)
+	}
+	return out
+}
+
+// ArgBylines uses queries generated to take their DBTX as an argument.
+func ArgBylines(ctx context.Context, pool *pgxpool.Pool) []string { // want ArgBylines:"runs \\(pgarg\\.DBTX\\)\\.Query via \\(\\*pgarg\\.Queries\\)\\.ListPosts \\[params 1\\]"
+	q := pgarg.New()
+	posts, _ := q.ListPosts(ctx, pool)
+	var out []string
+	for _, p := range posts {
+		a, _ := q.GetAuthor(ctx, pool, p.AuthorID) // want `N\+1 query: \(\*pgarg\.Queries\)\.GetAuthor runs \(pgarg\.DBTX\)\.QueryRow once per element of posts`
+		out = append(out, a.Name)
 	}
 	return out
 }

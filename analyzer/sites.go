@@ -24,6 +24,11 @@ type reach struct {
 	// function or method value that a higher-order function calls once per
 	// element, with the element flowing into the query.
 	perElement *loop
+	// script, when set, is the SQL text of a statement built from no
+	// constant at all (a migration file's contents): a loop running one per
+	// element is a script runner, and its other statements (recording the
+	// version) run once per script, not per element of data.
+	script ssa.Value
 }
 
 // hopAt makes the hop for a call of callee at pos.
@@ -98,7 +103,13 @@ func (s *state) libraryQuery(call ssa.CallInstruction, obj *types.Func, q rules.
 			if r.kind == rules.Read && isWrite(template) {
 				r.kind = rules.Exec // QueryRow("INSERT … RETURNING id") writes
 			}
-			if !isDML(template) || namesTableOnly(a) {
+			if !isDML(template) {
+				if template == "" {
+					r.script = a // text from data alone: a script's
+				}
+				continue
+			}
+			if namesTableOnly(a) {
 				continue
 			}
 		}

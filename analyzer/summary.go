@@ -116,6 +116,7 @@ func (s *state) analyze(fn *ssa.Function) *QueryFact {
 	fa := s.flowOf(fn)
 	loops, fl := fa.loops, fa.flow
 
+	scripts := scriptLoops(sites, loops, fl)
 	var sum *QueryFact
 	for _, st := range sites {
 		var t taint
@@ -128,7 +129,7 @@ func (s *state) analyze(fn *ssa.Function) *QueryFact {
 			s.report(fn, st.r.perElement, st)
 			continue
 		}
-		if l := perElementLoop(loops, st.call.Block(), t); l != nil {
+		if l := perElementLoop(loops, st.call.Block(), t); l != nil && !scripts[l] {
 			s.report(fn, l, st)
 			continue
 		}

@@ -107,3 +107,17 @@ func InTx(ctx context.Context, pool *pgxpool.Pool, posts []Post) error {
 		return nil
 	})
 }
+
+// AsEachUser sets the user per post, then updates it: the SET is no
+// script, and the UPDATE runs once per post.
+func AsEachUser(ctx context.Context, tx pgx.Tx, posts []Post) error { // want AsEachUser:"runs \\(pgx\\.Tx\\)\\.Exec \\[params 1\\]"
+	for _, p := range posts {
+		if _, err := tx.Exec(ctx, fmt.Sprintf("SET LOCAL app.user = '%d'", p.AuthorID)); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, "UPDATE posts SET read = true WHERE id = $1", p.ID); err != nil { // want `N\+1 query: \(pgx\.Tx\)\.Exec runs once per element of posts`
+			return err
+		}
+	}
+	return nil
+}

@@ -208,7 +208,7 @@ func sqlTemplate(v ssa.Value) string {
 	for i := 0; i < 16; i++ {
 		switch x := v.(type) {
 		case *ssa.Const:
-			return constString(x)
+			return skipComments(constString(x))
 		case *ssa.BinOp:
 			if x.Op != token.ADD {
 				return ""
@@ -293,6 +293,30 @@ func constString(v ssa.Value) string {
 // startsWith reports whether sql begins with one of the keywords (upper
 // case, most followed by a space), leading space and case aside. A text
 // that is only its first keyword ("UPDATE " + table + …) begins with it.
+// skipComments drops the comments leading a statement's text (sqlc
+// starts every query with "-- name: GetAuthor :one").
+func skipComments(sql string) string {
+	for {
+		sql = strings.TrimLeft(sql, " \t\r\n")
+		switch {
+		case strings.HasPrefix(sql, "--"):
+			_, rest, ok := strings.Cut(sql, "\n")
+			if !ok {
+				return ""
+			}
+			sql = rest
+		case strings.HasPrefix(sql, "/*"):
+			_, rest, ok := strings.Cut(sql, "*/")
+			if !ok {
+				return ""
+			}
+			sql = rest
+		default:
+			return sql
+		}
+	}
+}
+
 func startsWith(sql string, keywords ...string) bool {
 	sql = strings.ToUpper(strings.TrimSpace(sql)) + " "
 	for _, kw := range keywords {

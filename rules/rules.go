@@ -93,6 +93,10 @@ type Library struct {
 	// RemedyDocs says, per rule ID, what they do (for docs/rules.md).
 	Remedies   Remedies
 	RemedyDocs map[string]string
+	// GeneratedHandles, when set, recognises the connection types of code
+	// the library generates into the user's module (sqlc's DBTX and the
+	// Queries holding it): a loop over them is a fan-out, as over Handles.
+	GeneratedHandles func(t *types.Named) bool
 }
 
 // Query describes a call that runs a query.
@@ -271,6 +275,11 @@ func (r *Registry) handleLibrary(t types.Type) *Library {
 	}
 	if lib := r.byPath[n.Obj().Pkg().Path()]; lib != nil && slices.Contains(lib.Handles, n.Obj().Name()) {
 		return lib
+	}
+	for _, lib := range r.libs {
+		if lib.GeneratedHandles != nil && lib.GeneratedHandles(n) {
+			return lib
+		}
 	}
 	return nil
 }

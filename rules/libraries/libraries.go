@@ -7,7 +7,9 @@ import (
 	"github.com/nplusonelint/nplusonelint/rules/databasesql"
 	"github.com/nplusonelint/nplusonelint/rules/ent"
 	"github.com/nplusonelint/nplusonelint/rules/gorm"
+	"github.com/nplusonelint/nplusonelint/rules/pgx"
 	"github.com/nplusonelint/nplusonelint/rules/sqlboiler"
+	"github.com/nplusonelint/nplusonelint/rules/sqlc"
 	"github.com/nplusonelint/nplusonelint/rules/sqlx"
 	"github.com/nplusonelint/nplusonelint/rules/squirrel"
 )
@@ -21,6 +23,8 @@ func All() []*rules.Library {
 		sqlboiler.Library,
 		sqlx.Library,
 		squirrel.Library,
+		pgx.Library,
+		sqlc.Library,
 	}
 }
 

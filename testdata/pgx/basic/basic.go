@@ -110,7 +110,7 @@ func InTx(ctx context.Context, pool *pgxpool.Pool, posts []Post) error {
 
 // AsEachUser sets the user per post, then updates it: the SET is no
 // script, and the UPDATE runs once per post.
-func AsEachUser(ctx context.Context, tx pgx.Tx, posts []Post) error { // want AsEachUser:"runs \\(pgx\\.Tx\\)\\.Exec \\[params 1\\]"
+func AsEachUser(ctx context.Context, tx pgx.Tx, posts []Post) error { // want AsEachUser:"runs \\(pgx\\.Tx\\)\\.Exec \\[params none\\]"
 	for _, p := range posts {
 		if _, err := tx.Exec(ctx, fmt.Sprintf("SET LOCAL app.user = '%d'", p.AuthorID)); err != nil {
 			return err

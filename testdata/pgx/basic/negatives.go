@@ -94,7 +94,7 @@ func Schema(ctx context.Context, conn *pgx.Conn, tables []string) error { // wan
 }
 
 // Settings applies one SET per setting.
-func Settings(ctx context.Context, conn *pgx.Conn, settings map[string]string) error { // want Settings:"runs \\(\\*pgx\\.Conn\\)\\.Exec \\[params 1\\]"
+func Settings(ctx context.Context, conn *pgx.Conn, settings map[string]string) error { // want Settings:"runs \\(\\*pgx\\.Conn\\)\\.Exec \\[params none\\]"
 	for k, v := range settings {
 		if _, err := conn.Exec(ctx, fmt.Sprintf("SET %s = '%s'", k, v)); err != nil {
 			return err
@@ -158,7 +158,7 @@ func Retries(ctx context.Context, pool *pgxpool.Pool, id int64) error { // want 
 
 // MigrateRecorded applies each migration file in a transaction of its
 // own and records its version: a script runner, once per file.
-func MigrateRecorded(ctx context.Context, pool *pgxpool.Pool, files []string) error { // want MigrateRecorded:"runs \\(pgx\\.Tx\\)\\.Exec \\[params 1,2\\]"
+func MigrateRecorded(ctx context.Context, pool *pgxpool.Pool, files []string) error { // want MigrateRecorded:"runs \\(pgx\\.Tx\\)\\.Exec \\[params 1\\] \\[script 2\\]"
 	for _, f := range files {
 		script, err := os.ReadFile(f)
 		if err != nil {

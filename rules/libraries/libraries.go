@@ -4,6 +4,7 @@ package libraries
 
 import (
 	"github.com/nplusonelint/nplusonelint/rules"
+	"github.com/nplusonelint/nplusonelint/rules/bun"
 	"github.com/nplusonelint/nplusonelint/rules/databasesql"
 	"github.com/nplusonelint/nplusonelint/rules/gorm"
 )
@@ -13,6 +14,7 @@ func All() []*rules.Library {
 	return []*rules.Library{
 		gorm.Library,
 		databasesql.Library,
+		bun.Library,
 	}
 }
 

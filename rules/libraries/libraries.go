@@ -7,6 +7,7 @@ import (
 	"github.com/nplusonelint/nplusonelint/rules/bun"
 	"github.com/nplusonelint/nplusonelint/rules/databasesql"
 	"github.com/nplusonelint/nplusonelint/rules/gorm"
+	"github.com/nplusonelint/nplusonelint/rules/gormv1"
 )
 
 // All lists every library, in the order they are asked.
@@ -15,6 +16,7 @@ func All() []*rules.Library {
 		gorm.Library,
 		databasesql.Library,
 		bun.Library,
+		gormv1.Library,
 	}
 }
 

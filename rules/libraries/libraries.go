@@ -8,6 +8,7 @@ import (
 	"github.com/nplusonelint/nplusonelint/rules/databasesql"
 	"github.com/nplusonelint/nplusonelint/rules/gorm"
 	"github.com/nplusonelint/nplusonelint/rules/gormv1"
+	"github.com/nplusonelint/nplusonelint/rules/xorm"
 )
 
 // All lists every library, in the order they are asked.
@@ -17,6 +18,7 @@ func All() []*rules.Library {
 		databasesql.Library,
 		bun.Library,
 		gormv1.Library,
+		xorm.Library,
 	}
 }
 

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 # The scenario modules are loaded by analysistest with GOPROXY=off: their
 # requirements must be in the module cache first.
-for scen in testdata/src testdata/databasesql testdata/bun testdata/gormv1 testdata/xorm example; do
+for scen in testdata/src testdata/databasesql testdata/bun testdata/gormv1 testdata/xorm testdata/gopg example; do
 	(cd "$scen" && go mod download)
 done
 

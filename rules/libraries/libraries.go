@@ -6,6 +6,7 @@ import (
 	"github.com/nplusonelint/nplusonelint/rules"
 	"github.com/nplusonelint/nplusonelint/rules/bun"
 	"github.com/nplusonelint/nplusonelint/rules/databasesql"
+	"github.com/nplusonelint/nplusonelint/rules/gopg"
 	"github.com/nplusonelint/nplusonelint/rules/gorm"
 	"github.com/nplusonelint/nplusonelint/rules/gormv1"
 	"github.com/nplusonelint/nplusonelint/rules/xorm"
@@ -19,6 +20,7 @@ func All() []*rules.Library {
 		bun.Library,
 		gormv1.Library,
 		xorm.Library,
+		gopg.Library,
 	}
 }
 

@@ -115,9 +115,13 @@ func association(s fixes.Site) (string, *types.Named, bool) {
 			return assoc, owner, ok
 		}
 		target := modelOf(info.TypeOf(fin.Call.Args[0]))
+		named := "" // Related(&u, "Author"): the source's field naming the association
+		if len(fin.Call.Args) == 2 {
+			named, _ = fixes.StringConst(info, fin.Call.Args[1])
+		}
 		name := ""
 		for _, a := range associations(owner) {
-			if target != nil && types.Identical(a.Target, target) {
+			if target != nil && types.Identical(a.Target, target) && (named == "" || a.Name == named) {
 				if name != "" {
 					return "", nil, false
 				}

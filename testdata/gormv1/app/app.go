@@ -31,6 +31,16 @@ func related(db *gorm.DB) { // want related:"runs \\(\\*gorm.DB\\).Find \\[param
 	}
 }
 
+// Related naming the association, two of the same type.
+func editors(db *gorm.DB) { // want editors:"runs \\(\\*gorm.DB\\).Find \\[params 0\\]"
+	var posts []models.Post
+	db.Find(&posts)
+	for _, p := range posts {
+		var u models.User
+		db.Model(&p).Related(&u, "Editor") // want `\(\*gorm.DB\).Related runs once per element of posts .*Preload\("Editor"\)`
+	}
+}
+
 // Association per post.
 func tags(db *gorm.DB) { // want tags:"runs \\(\\*gorm.DB\\).Find \\[params 0\\]"
 	var posts []models.Post

@@ -13,6 +13,8 @@ type Post struct {
 	gorm.Model
 	AuthorID uint
 	Author   User
+	EditorID uint
+	Editor   User
 	Comments []Comment
 	Tags     []Tag `gorm:"many2many:post_tags"`
 	Title    string

@@ -11,10 +11,8 @@ import (
 	"github.com/nplusonelint/nplusonelint/rules"
 )
 
-// remedies are bun's answers. They advise only: a Relation fix would
-// change what the loop reads (bun leaves a missing belongs-to nil where
-// the loop's Scan returned sql.ErrNoRows), so the edit is left to the
-// developer.
+// remedies are bun's answers: Relation (an edit in the one shape where
+// it keeps what the loop did, relationfix.go), Exists, bulk inserts.
 type remedies struct{}
 
 // inAdvice is the remedy when the query loads no relation bun knows.
@@ -34,7 +32,10 @@ func (remedies) Read(s fixes.Site) rules.Remedy {
 		if s.Outer != nil {
 			loaded = types.ExprString(s.Outer)
 		}
-		return rules.Remedy{Advice: fmt.Sprintf("load it with the list: Relation(%s) on the query that loads %s", rel, loaded)}
+		return rules.Remedy{
+			Advice: fmt.Sprintf("load it with the list: Relation(%s) on the query that loads %s", rel, loaded),
+			Fix:    relationFix(s, rel),
+		}
 	}
 	return rules.Remedy{Advice: inAdvice}
 }

@@ -49,8 +49,10 @@ func open(t *testing.T, n int) (*bun.DB, *querycount.Counter) {
 }
 
 // The N+1s the analyzer reports in bun code (testdata/bun) and the
-// Relation its advice names: one statement per post before, a constant
-// number after, the same results.
+// Relation its advice names (for the has-many read, the code -fix writes,
+// testdata/bun/fixrel/fix.go.golden, with an order added to compare the
+// rows): one statement per post before, a constant number after, the
+// same results.
 func TestRelationRemovesQueries(t *testing.T) {
 	ctx := context.Background()
 	scenarios := []struct {

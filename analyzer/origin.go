@@ -72,11 +72,15 @@ func (s *state) originOf(l *loop) origin {
 				}
 			}
 		case *ast.CallExpr:
-			for _, a := range n.Args {
-				if u, ok := ast.Unparen(a).(*ast.UnaryExpr); ok && u.Op == token.AND && isVar(u.X) {
-					consider(n) // db.Find(&posts)
-				} else if _, ptr := typeOf(s.pass, a).Underlying().(*types.Pointer); ptr && isVar(a) {
-					consider(n) // db.Find(posts), posts a pointer
+			// The call's own arguments, and those of the builders of its
+			// receiver chain: db.NewSelect().Model(&posts).Scan(ctx).
+			for c := n; c != nil; c = receiverCall(c) {
+				for _, a := range c.Args {
+					if u, ok := ast.Unparen(a).(*ast.UnaryExpr); ok && u.Op == token.AND && isVar(u.X) {
+						consider(n) // db.Find(&posts)
+					} else if _, ptr := typeOf(s.pass, a).Underlying().(*types.Pointer); ptr && isVar(a) {
+						consider(n) // db.Find(posts), posts a pointer
+					}
 				}
 			}
 		case *ast.FuncType:
@@ -147,4 +151,14 @@ func (s *state) queryName(call *ast.CallExpr) string {
 		return funcName(fn)
 	}
 	return ""
+}
+
+// receiverCall returns the call a method call's receiver is
+// (db.Model(&posts) in db.Model(&posts).Scan(ctx)), or nil.
+func receiverCall(call *ast.CallExpr) *ast.CallExpr {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		c, _ := ast.Unparen(sel.X).(*ast.CallExpr)
+		return c
+	}
+	return nil
 }

@@ -97,6 +97,11 @@ type Library struct {
 	// the library generates into the user's module (sqlc's DBTX and the
 	// Queries holding it): a loop over them is a fan-out, as over Handles.
 	GeneratedHandles func(t *types.Named) bool
+	// RowHookMatch, when set, accepts a method named as one of RowHooks
+	// whose parameters are not one handle of the library (bun's
+	// AfterScanRow(ctx), xorm's AfterLoad(), GORM v1's AfterFind()): it
+	// says whether the library calls that method once per loaded row.
+	RowHookMatch func(fn *types.Func) bool
 }
 
 // Query describes a call that runs a query.
@@ -213,14 +218,22 @@ func (r *Registry) IsInvoker(fn *types.Func) bool {
 
 // RowHook returns the library and name of the per-row hook fn implements
 // (nil, "" if none): a method named as one of a library's RowHooks whose
-// only parameter is one of that library's handles.
+// only parameter is one of that library's handles, or that the library's
+// RowHookMatch accepts.
 func (r *Registry) RowHook(fn *types.Func) (*Library, string) {
 	sig := fn.Type().(*types.Signature)
-	if sig.Recv() == nil || sig.Params().Len() != 1 {
+	if sig.Recv() == nil {
 		return nil, ""
 	}
-	if lib := r.handleLibrary(sig.Params().At(0).Type()); lib != nil && slices.Contains(lib.RowHooks, fn.Name()) {
-		return lib, fn.Name()
+	if sig.Params().Len() == 1 {
+		if lib := r.handleLibrary(sig.Params().At(0).Type()); lib != nil && slices.Contains(lib.RowHooks, fn.Name()) {
+			return lib, fn.Name()
+		}
+	}
+	for _, lib := range r.libs {
+		if lib.RowHookMatch != nil && slices.Contains(lib.RowHooks, fn.Name()) && lib.RowHookMatch(fn) {
+			return lib, fn.Name()
+		}
 	}
 	return nil, ""
 }

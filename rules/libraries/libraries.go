@@ -4,14 +4,18 @@ package libraries
 
 import (
 	"github.com/nplusonelint/nplusonelint/rules"
+	"github.com/nplusonelint/nplusonelint/rules/bun"
 	"github.com/nplusonelint/nplusonelint/rules/databasesql"
 	"github.com/nplusonelint/nplusonelint/rules/ent"
+	"github.com/nplusonelint/nplusonelint/rules/gopg"
 	"github.com/nplusonelint/nplusonelint/rules/gorm"
+	"github.com/nplusonelint/nplusonelint/rules/gormv1"
 	"github.com/nplusonelint/nplusonelint/rules/pgx"
 	"github.com/nplusonelint/nplusonelint/rules/sqlboiler"
 	"github.com/nplusonelint/nplusonelint/rules/sqlc"
 	"github.com/nplusonelint/nplusonelint/rules/sqlx"
 	"github.com/nplusonelint/nplusonelint/rules/squirrel"
+	"github.com/nplusonelint/nplusonelint/rules/xorm"
 )
 
 // All lists every library, in the order they are asked.
@@ -25,6 +29,10 @@ func All() []*rules.Library {
 		squirrel.Library,
 		pgx.Library,
 		sqlc.Library,
+		bun.Library,
+		gormv1.Library,
+		xorm.Library,
+		gopg.Library,
 	}
 }
 

@@ -1,0 +1,33 @@
+package analyzer_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/nplusonelint/nplusonelint/analyzer"
+)
+
+// bun's scenarios: queries per element through every path, relations
+// recognised from bun tags, per-row hooks, and the shapes that are not N+1s.
+func TestBun(t *testing.T) {
+	dir := filepath.Join(analysistest.TestData(), "..", "..", "testdata", "bun")
+	analysistest.Run(t, dir, analyzer.Analyzer, "./app", "./store", "./hooks")
+}
+
+// The Relation fix: a golden file for the edit, and no edit where it
+// would change what the loop does (runFixes fails on a fix offered in a
+// file without golden file).
+func TestBunFixRelation(t *testing.T) {
+	dir := filepath.Join(analysistest.TestData(), "..", "..", "testdata", "bun")
+	for _, r := range analysistest.RunWithSuggestedFixes(t, dir, analyzer.Analyzer, "./fixrel") {
+		for _, d := range r.Diagnostics {
+			name := r.Pass.Fset.Position(d.Pos).Filename
+			if _, err := os.Stat(name + ".golden"); err != nil && len(d.SuggestedFixes) > 0 {
+				t.Errorf("%s: fix offered in a file without golden file: %s", r.Pass.Fset.Position(d.Pos), d.SuggestedFixes[0].Message)
+			}
+		}
+	}
+}

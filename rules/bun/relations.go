@@ -1,0 +1,175 @@
+package bun
+
+import (
+	"go/types"
+	"reflect"
+	"strings"
+
+	"github.com/nplusonelint/nplusonelint/fixes"
+)
+
+// Relation is a relation a bun model declares with a `bun:"rel:…"` tag,
+// its join columns inferred as bun's schema does (schema/table.go):
+// belongs-to joins <field>_<pk> of the owner (or <pk>) to the target's
+// primary key; has-one and has-many join the owner's primary key to
+// <model>_<pk> of the target (or <pk>); join:base=join overrides both.
+type Relation struct {
+	Name   string       // the owner's field: Author, Comments
+	Target *types.Named // the related model
+	Kind   string       // belongs-to, has-one, has-many, many-to-many
+	// BaseColumn is the owner's column a per-element query passes,
+	// JoinColumn the target's column it is compared with; both "" for
+	// many-to-many and composite joins.
+	BaseColumn, JoinColumn string
+}
+
+// Relations lists the relations of a bun model type.
+func Relations(owner *types.Named) []Relation {
+	st, ok := owner.Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	var out []Relation
+	for i := 0; i < st.NumFields(); i++ {
+		f := st.Field(i)
+		name, opts := parseTag(reflect.StructTag(st.Tag(i)).Get("bun"))
+		kind := opts["rel"]
+		if kind == "" || name == "-" || !f.Exported() {
+			continue
+		}
+		t := f.Type()
+		if sl, ok := t.Underlying().(*types.Slice); ok {
+			t = sl.Elem()
+		}
+		target, ok := fixes.DerefNamed(t).(*types.Named)
+		if !ok {
+			continue
+		}
+		r := Relation{Name: f.Name(), Target: target, Kind: kind}
+		if join := opts["join"]; join != "" && !strings.Contains(join, ",") {
+			r.BaseColumn, r.JoinColumn, _ = strings.Cut(join, "=")
+		} else if join == "" {
+			switch kind {
+			case "belongs-to":
+				pk := primaryKey(target)
+				r.BaseColumn, r.JoinColumn = firstColumn(owner, underscore(f.Name())+"_"+pk, pk), pk
+			case "has-one", "has-many":
+				pk := primaryKey(owner)
+				r.BaseColumn, r.JoinColumn = pk, firstColumn(target, underscore(owner.Obj().Name())+"_"+pk, pk)
+			}
+		}
+		if _, poly := opts["polymorphic"]; poly || opts["join_on"] != "" {
+			r.BaseColumn, r.JoinColumn = "", ""
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// RelationNamed returns owner's relation with the given field name.
+func RelationNamed(owner *types.Named, name string) (Relation, bool) {
+	for _, r := range Relations(owner) {
+		if r.Name == name {
+			return r, true
+		}
+	}
+	return Relation{}, false
+}
+
+// parseTag splits a bun tag into the column name and its options
+// ("author_id,notnull" → author_id; "rel:belongs-to,join:a=b" → rel, join).
+func parseTag(tag string) (string, map[string]string) {
+	opts := map[string]string{}
+	name := ""
+	for i, part := range strings.Split(tag, ",") {
+		k, v, hasValue := strings.Cut(part, ":")
+		if i == 0 && !hasValue {
+			name = part
+			continue
+		}
+		opts[k] = v
+	}
+	return name, opts
+}
+
+// columns returns model's columns by Go field name (embedded structs
+// flattened, as bun does with bun.BaseModel and embedded models).
+func columns(model *types.Named) map[string]string {
+	out := map[string]string{}
+	var walk func(st *types.Struct)
+	walk = func(st *types.Struct) {
+		for i := 0; i < st.NumFields(); i++ {
+			f := st.Field(i)
+			name, opts := parseTag(reflect.StructTag(st.Tag(i)).Get("bun"))
+			if name == "-" || opts["rel"] != "" {
+				continue
+			}
+			if f.Embedded() {
+				if inner, ok := fixes.DerefNamed(f.Type()).Underlying().(*types.Struct); ok {
+					walk(inner)
+				}
+				continue
+			}
+			if !f.Exported() {
+				continue
+			}
+			if name == "" {
+				name = underscore(f.Name())
+			}
+			out[f.Name()] = name
+			if _, pk := opts["pk"]; pk {
+				out[""] = name // the primary key
+			}
+		}
+	}
+	if st, ok := model.Underlying().(*types.Struct); ok {
+		walk(st)
+	}
+	return out
+}
+
+// primaryKey returns the column of model's primary key: the field tagged
+// pk, else id.
+func primaryKey(model *types.Named) string {
+	if pk, ok := columns(model)[""]; ok {
+		return pk
+	}
+	return "id"
+}
+
+// firstColumn returns the first of names that is a column of model, or
+// "" when none is.
+func firstColumn(model *types.Named, names ...string) string {
+	cols := columns(model)
+	for _, n := range names {
+		for f, c := range cols {
+			if f != "" && c == n {
+				return n
+			}
+		}
+	}
+	return ""
+}
+
+// ColumnOf returns the column of model's field named goName.
+func ColumnOf(model *types.Named, goName string) string { return columns(model)[goName] }
+
+// underscore is bun's internal.Underscore: AuthorID → author_id.
+func underscore(s string) string {
+	r := make([]byte, 0, len(s)+5)
+	isUpper := func(c byte) bool { return c >= 'A' && c <= 'Z' }
+	isLower := func(c byte) bool { return c >= 'a' && c <= 'z' }
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if isUpper(c) {
+			if i > 0 && i+1 < len(s) && (isLower(s[i-1]) || isLower(s[i+1])) {
+				r = append(r, '_', c+32)
+			} else {
+				r = append(r, c+32)
+			}
+		} else {
+			r = append(r, c)
+		}
+	}
+	return string(r)
+}

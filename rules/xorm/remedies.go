@@ -1,0 +1,43 @@
+package xorm
+
+import (
+	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/nplusonelint/nplusonelint/fixes"
+	"github.com/nplusonelint/nplusonelint/rules"
+)
+
+// remedies are xorm's answers, as advice.
+type remedies struct{}
+
+// Read advises one In query: xorm loads no relation by itself.
+func (remedies) Read(fixes.Site) rules.Remedy {
+	return rules.Remedy{Advice: `xorm has no eager loading: collect the keys, load them all with one In("key", keys).Find(&rows) and group them in memory`}
+}
+
+// Write advises one Insert of the collected rows, or one statement.
+func (remedies) Write(s fixes.Site) rules.Remedy {
+	if s.Call != nil {
+		if fn, ok := typeutil.Callee(s.Pass.TypesInfo, s.Call).(*types.Func); ok && (fn.Name() == "Insert" || fn.Name() == "InsertOne") {
+			return rules.Remedy{Advice: "collect the rows in the loop and insert them with one Insert(&rows) after it"}
+		}
+	}
+	return rules.Remedy{Advice: `change all rows with one statement over the keys: In("id", ids)`}
+}
+
+// Count advises one grouped count.
+func (remedies) Count(fixes.Site) rules.Remedy {
+	return rules.Remedy{Advice: `count them all with one query: Select("key, count(*) AS n").In("key", keys).GroupBy("key").Find(&counts)`}
+}
+
+// Exec advises one statement.
+func (remedies) Exec(fixes.Site) rules.Remedy {
+	return rules.Remedy{Advice: "write all rows with one statement (UPDATE/DELETE … WHERE key IN (…)) inside one transaction"}
+}
+
+// Existence advises Exist, which stops at the first row.
+func (remedies) Existence(fixes.CountSite) rules.Remedy {
+	return rules.Remedy{Advice: "ask whether a row exists instead: Exist(&bean) selects at most one"}
+}

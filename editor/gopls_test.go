@@ -93,7 +93,10 @@ type finding struct {
 	Category string `json:"category"`
 	Posn     string `json:"posn"`
 	Message  string `json:"message"`
-	Related  []struct {
+	Fixes    []struct {
+		Message string `json:"message"`
+	} `json:"suggested_fixes"`
+	Related []struct {
 		Posn    string `json:"posn"`
 		Message string `json:"message"`
 	} `json:"related"`
@@ -216,9 +219,15 @@ func TestDiagnosticsAndQuickFix(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var wantFix string
+	for _, f := range want {
+		if f.Message == diags[0].Message && len(f.Fixes) == 1 {
+			wantFix = f.Fixes[0].Message
+		}
+	}
 	var edits map[string][]TextEdit
 	for _, a := range fixes {
-		if a.Kind == "quickfix" && strings.Contains(a.Title, `Preload("Author")`) {
+		if a.Kind == "quickfix" && wantFix != "" && a.Title == wantFix {
 			if a.Edit == nil {
 				t.Fatalf("quick fix %q has no edit after resolve", a.Title)
 			}
@@ -227,7 +236,7 @@ func TestDiagnosticsAndQuickFix(t *testing.T) {
 		}
 	}
 	if edits == nil {
-		t.Fatalf("no Preload quick fix for %q; code actions: %+v", diags[0].Message, fixes)
+		t.Fatalf("no quick fix %q for %q; code actions: %+v", wantFix, diags[0].Message, fixes)
 	}
 	// The one through the helper has advice in its message and no edit,
 	// as in nplusonelint.

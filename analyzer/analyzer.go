@@ -28,7 +28,7 @@ func New(reg *rules.Registry) *analysis.Analyzer {
 		Doc:       rules.AnalyzerDoc(),
 		URL:       rules.DocsURL,
 		Run:       func(pass *analysis.Pass) (any, error) { return run(pass, reg) },
-		FactTypes: []analysis.Fact{new(QueryFact), new(CallbackFact), new(reachesFact)},
+		FactTypes: []analysis.Fact{new(QueryFact), new(CallbackFact), new(reachesFact), new(ListFact)},
 	}
 	a.Flags.Var(queriesFlag{reg}, "queries", "comma-separated `patterns` of your own query-running functions and methods: pkg/path.Func, (*pkg/path.Type).Method, pkg/path.Type.* (every method of a type or interface); suffix =write, =count or =exec for their kind; @FILE reads them from a file, one a line (what nplusonelint -emit-config writes)")
 	return a
@@ -77,6 +77,7 @@ func run(pass *analysis.Pass, reg *rules.Registry) (any, error) {
 		return nil, nil // the libraries themselves are not analyzed, unless worked on
 	}
 	exportCallbackFacts(pass, reg)
+	exportListFacts(pass)
 	if !reachesData(pass, reg) {
 		return nil, nil
 	}

@@ -160,8 +160,8 @@ func lenArg(sx *syntax, e ast.Expr) ast.Expr {
 
 // isLiteralList reports whether e is a composite literal, or a variable
 // only ever assigned such lists (a literal, extended with constants or
-// literals): a fixed list written in the source (models to migrate,
-// statements to run), not data.
+// literals), or another package's variable with a ListFact: a fixed list
+// written in the source (models to migrate, statements to run), not data.
 func isLiteralList(sx *syntax, e ast.Expr) bool {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CompositeLit:
@@ -170,6 +170,8 @@ func isLiteralList(sx *syntax, e ast.Expr) bool {
 		if v, ok := sx.pass.TypesInfo.Uses[e].(*types.Var); ok {
 			return sx.literalList(v)
 		}
+	case *ast.SelectorExpr:
+		return importedList(sx.pass, e)
 	}
 	return false
 }

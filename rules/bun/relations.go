@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/nplusonelint/nplusonelint/fixes"
+	"github.com/nplusonelint/nplusonelint/rules/structtag"
 )
 
 // Relation is a relation a bun model declares with a `bun:"rel:…"` tag,
@@ -32,7 +33,7 @@ func Relations(owner *types.Named) []Relation {
 	var out []Relation
 	for i := 0; i < st.NumFields(); i++ {
 		f := st.Field(i)
-		name, opts := parseTag(reflect.StructTag(st.Tag(i)).Get("bun"))
+		name, opts := structtag.Parse(reflect.StructTag(st.Tag(i)).Get("bun"))
 		kind := opts["rel"]
 		if kind == "" || name == "-" || !f.Exported() {
 			continue
@@ -52,10 +53,10 @@ func Relations(owner *types.Named) []Relation {
 			switch kind {
 			case "belongs-to":
 				pk := primaryKey(target)
-				r.BaseColumn, r.JoinColumn = firstColumn(owner, underscore(f.Name())+"_"+pk, pk), pk
+				r.BaseColumn, r.JoinColumn = firstColumn(owner, structtag.Underscore(f.Name())+"_"+pk, pk), pk
 			case "has-one", "has-many":
 				pk := primaryKey(owner)
-				r.BaseColumn, r.JoinColumn = pk, firstColumn(target, underscore(owner.Obj().Name())+"_"+pk, pk)
+				r.BaseColumn, r.JoinColumn = pk, firstColumn(target, structtag.Underscore(owner.Obj().Name())+"_"+pk, pk)
 			}
 		}
 		if _, poly := opts["polymorphic"]; poly || opts["join_on"] != "" {
@@ -76,22 +77,6 @@ func RelationNamed(owner *types.Named, name string) (Relation, bool) {
 	return Relation{}, false
 }
 
-// parseTag splits a bun tag into the column name and its options
-// ("author_id,notnull" → author_id; "rel:belongs-to,join:a=b" → rel, join).
-func parseTag(tag string) (string, map[string]string) {
-	opts := map[string]string{}
-	name := ""
-	for i, part := range strings.Split(tag, ",") {
-		k, v, hasValue := strings.Cut(part, ":")
-		if i == 0 && !hasValue {
-			name = part
-			continue
-		}
-		opts[k] = v
-	}
-	return name, opts
-}
-
 // columns returns model's columns by Go field name (embedded structs
 // flattened, as bun does with bun.BaseModel and embedded models).
 func columns(model *types.Named) map[string]string {
@@ -100,7 +85,7 @@ func columns(model *types.Named) map[string]string {
 	walk = func(st *types.Struct) {
 		for i := 0; i < st.NumFields(); i++ {
 			f := st.Field(i)
-			name, opts := parseTag(reflect.StructTag(st.Tag(i)).Get("bun"))
+			name, opts := structtag.Parse(reflect.StructTag(st.Tag(i)).Get("bun"))
 			if name == "-" || opts["rel"] != "" {
 				continue
 			}
@@ -114,7 +99,7 @@ func columns(model *types.Named) map[string]string {
 				continue
 			}
 			if name == "" {
-				name = underscore(f.Name())
+				name = structtag.Underscore(f.Name())
 			}
 			out[f.Name()] = name
 			if _, pk := opts["pk"]; pk {
@@ -153,23 +138,3 @@ func firstColumn(model *types.Named, names ...string) string {
 
 // ColumnOf returns the column of model's field named goName.
 func ColumnOf(model *types.Named, goName string) string { return columns(model)[goName] }
-
-// underscore is bun's internal.Underscore: AuthorID → author_id.
-func underscore(s string) string {
-	r := make([]byte, 0, len(s)+5)
-	isUpper := func(c byte) bool { return c >= 'A' && c <= 'Z' }
-	isLower := func(c byte) bool { return c >= 'a' && c <= 'z' }
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if isUpper(c) {
-			if i > 0 && i+1 < len(s) && (isLower(s[i-1]) || isLower(s[i+1])) {
-				r = append(r, '_', c+32)
-			} else {
-				r = append(r, c+32)
-			}
-		} else {
-			r = append(r, c)
-		}
-	}
-	return string(r)
-}

@@ -3,9 +3,9 @@ package gopg
 import (
 	"go/types"
 	"reflect"
-	"strings"
 
 	"github.com/nplusonelint/nplusonelint/fixes"
+	"github.com/nplusonelint/nplusonelint/rules/structtag"
 )
 
 // Relation is a relation a go-pg model declares with a `pg:"rel:…"` tag,
@@ -30,7 +30,7 @@ func Relations(owner *types.Named) []Relation {
 	var out []Relation
 	for i := 0; i < st.NumFields(); i++ {
 		f := st.Field(i)
-		_, opts := parseTag(reflect.StructTag(st.Tag(i)).Get("pg"))
+		_, opts := structtag.Parse(reflect.StructTag(st.Tag(i)).Get("pg"))
 		kind := opts["rel"]
 		if kind == "" || !f.Exported() {
 			continue
@@ -49,13 +49,13 @@ func Relations(owner *types.Named) []Relation {
 			r.JoinColumn = primaryKey(target)
 			r.BaseColumn = opts["fk"]
 			if r.BaseColumn == "" {
-				r.BaseColumn = underscore(f.Name()) + "_" + r.JoinColumn
+				r.BaseColumn = structtag.Underscore(f.Name()) + "_" + r.JoinColumn
 			}
 		case "belongs-to", "has-many":
 			r.BaseColumn = primaryKey(owner)
 			r.JoinColumn = opts["join_fk"]
 			if r.JoinColumn == "" {
-				r.JoinColumn = underscore(owner.Obj().Name()) + "_" + r.BaseColumn
+				r.JoinColumn = structtag.Underscore(owner.Obj().Name()) + "_" + r.BaseColumn
 			}
 		}
 		if _, poly := opts["polymorphic"]; poly {
@@ -76,21 +76,6 @@ func RelationNamed(owner *types.Named, name string) (Relation, bool) {
 	return Relation{}, false
 }
 
-// parseTag splits a pg tag into the column name and its options.
-func parseTag(tag string) (string, map[string]string) {
-	opts := map[string]string{}
-	name := ""
-	for i, part := range strings.Split(tag, ",") {
-		k, v, hasValue := strings.Cut(part, ":")
-		if i == 0 && !hasValue {
-			name = part
-			continue
-		}
-		opts[k] = v
-	}
-	return name, opts
-}
-
 // ColumnOf returns the column of model's field named goName ("" if none).
 func ColumnOf(model *types.Named, goName string) string {
 	st, ok := model.Underlying().(*types.Struct)
@@ -99,7 +84,7 @@ func ColumnOf(model *types.Named, goName string) string {
 	}
 	for i := 0; i < st.NumFields(); i++ {
 		f := st.Field(i)
-		name, _ := parseTag(reflect.StructTag(st.Tag(i)).Get("pg"))
+		name, _ := structtag.Parse(reflect.StructTag(st.Tag(i)).Get("pg"))
 		if f.Embedded() {
 			if inner, ok := fixes.DerefNamed(f.Type()).(*types.Named); ok {
 				if c := ColumnOf(inner, goName); c != "" {
@@ -112,7 +97,7 @@ func ColumnOf(model *types.Named, goName string) string {
 			continue
 		}
 		if name == "" {
-			name = underscore(f.Name())
+			name = structtag.Underscore(f.Name())
 		}
 		return name
 	}
@@ -127,33 +112,13 @@ func primaryKey(model *types.Named) string {
 		return "id"
 	}
 	for i := 0; i < st.NumFields(); i++ {
-		name, opts := parseTag(reflect.StructTag(st.Tag(i)).Get("pg"))
+		name, opts := structtag.Parse(reflect.StructTag(st.Tag(i)).Get("pg"))
 		if _, pk := opts["pk"]; pk {
 			if name == "" {
-				name = underscore(st.Field(i).Name())
+				name = structtag.Underscore(st.Field(i).Name())
 			}
 			return name
 		}
 	}
 	return "id"
-}
-
-// underscore is go-pg's internal.Underscore: AuthorID → author_id.
-func underscore(s string) string {
-	r := make([]byte, 0, len(s)+5)
-	isUpper := func(c byte) bool { return c >= 'A' && c <= 'Z' }
-	isLower := func(c byte) bool { return c >= 'a' && c <= 'z' }
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if isUpper(c) {
-			if i > 0 && i+1 < len(s) && (isLower(s[i-1]) || isLower(s[i+1])) {
-				r = append(r, '_', c+32)
-			} else {
-				r = append(r, c+32)
-			}
-		} else {
-			r = append(r, c)
-		}
-	}
-	return string(r)
 }

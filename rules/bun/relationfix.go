@@ -99,7 +99,7 @@ func originInsertion(s fixes.Site, name string) (analysis.TextEdit, bool) {
 				return analysis.TextEdit{}, false
 			}
 			v, _ := info.Uses[id].(*types.Var)
-			if v == nil || writes(s, v) != 1 {
+			if v == nil || s.Writes(v) != 1 {
 				return analysis.TextEdit{}, false
 			}
 			model = true
@@ -169,28 +169,6 @@ func mayQueryElsewhere(s fixes.Site, removed ast.Stmt) bool {
 		return !found
 	})
 	return found
-}
-
-// writes counts the places in the loop's function that may change v:
-// assignments to it and its address taken.
-func writes(s fixes.Site, v *types.Var) int {
-	n := 0
-	ast.Inspect(s.FuncOf(s.Loop), func(node ast.Node) bool {
-		switch node := node.(type) {
-		case *ast.AssignStmt:
-			for _, l := range node.Lhs {
-				if id, ok := ast.Unparen(l).(*ast.Ident); ok && s.Pass.TypesInfo.ObjectOf(id) == v {
-					n++
-				}
-			}
-		case *ast.UnaryExpr:
-			if id, ok := ast.Unparen(node.X).(*ast.Ident); ok && node.Op == token.AND && s.Pass.TypesInfo.Uses[id] == v {
-				n++
-			}
-		}
-		return true
-	})
-	return n
 }
 
 // encloses reports whether the statement holding call is written in a

@@ -130,15 +130,7 @@ func relationPath(s fixes.Site) (string, bool) {
 		return name, true
 	}
 	cur := fixes.ElementType(info.TypeOf(s.Outer))
-	var fields []string
-	for e := ast.Unparen(s.Collection); ; {
-		sel, ok := e.(*ast.SelectorExpr)
-		if !ok {
-			break
-		}
-		fields = append([]string{sel.Sel.Name}, fields...)
-		e = ast.Unparen(sel.X)
-	}
+	_, fields := fixes.FieldPath(s.Collection)
 	if cur == nil || len(fields) == 0 {
 		return "", false
 	}

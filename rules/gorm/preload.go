@@ -86,16 +86,7 @@ func (s site) preloadPath(q *loadQuery) (string, bool) {
 	}
 	info := s.Pass.TypesInfo
 	outer := fixes.ElementType(info.TypeOf(s.Outer))
-	var fields []string
-	e := ast.Unparen(s.Collection)
-	for {
-		sel, ok := e.(*ast.SelectorExpr)
-		if !ok {
-			break
-		}
-		fields = append([]string{sel.Sel.Name}, fields...)
-		e = ast.Unparen(sel.X)
-	}
+	e, fields := fixes.FieldPath(s.Collection)
 	if _, ok := e.(*ast.Ident); !ok || outer == nil || len(fields) == 0 {
 		return "", false
 	}
@@ -186,34 +177,11 @@ func (s site) preloadInsertion(path, args string) (analysis.TextEdit, bool) {
 		return analysis.TextEdit{}, false
 	}
 	v, _ := info.Uses[id].(*types.Var)
-	if v == nil || s.writes(v) != 1 || !s.encloses(s.Origin, s.Loop) {
+	if v == nil || s.Writes(v) != 1 || !s.encloses(s.Origin, s.Loop) {
 		return analysis.TextEdit{}, false
 	}
 	at := fixes.ReceiverEnd(s.Origin)
 	return analysis.TextEdit{Pos: at, End: at, NewText: []byte(".Preload(" + args + ")")}, true
-}
-
-// writes counts the places in the loop's function that may change v:
-// assignments to it and its address taken.
-func (s site) writes(v *types.Var) int {
-	n := 0
-	fn := s.FuncOf(s.Loop)
-	ast.Inspect(fn, func(node ast.Node) bool {
-		switch node := node.(type) {
-		case *ast.AssignStmt:
-			for _, l := range node.Lhs {
-				if id, ok := ast.Unparen(l).(*ast.Ident); ok && s.Pass.TypesInfo.ObjectOf(id) == v {
-					n++
-				}
-			}
-		case *ast.UnaryExpr:
-			if id, ok := ast.Unparen(node.X).(*ast.Ident); ok && node.Op == token.AND && s.Pass.TypesInfo.Uses[id] == v {
-				n++
-			}
-		}
-		return true
-	})
-	return n
 }
 
 // encloses reports whether the statement holding call is written in a

@@ -191,15 +191,7 @@ func outerPath(s fixes.Site, owner *types.Named) (string, bool) {
 		return "", true
 	}
 	cur := fixes.ElementType(s.Pass.TypesInfo.TypeOf(s.Outer))
-	var fields []string
-	for e := ast.Unparen(s.Collection); ; {
-		sel, ok := e.(*ast.SelectorExpr)
-		if !ok {
-			break
-		}
-		fields = append([]string{sel.Sel.Name}, fields...)
-		e = ast.Unparen(sel.X)
-	}
+	_, fields := fixes.FieldPath(s.Collection)
 	if cur == nil || len(fields) == 0 {
 		return "", false
 	}

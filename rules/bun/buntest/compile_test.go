@@ -5,8 +5,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
+
+	"github.com/nplusonelint/nplusonelint/internal/moduletest"
 )
 
 // Every fix nplusonelint offers on the bun scenarios (testdata/bun),
@@ -17,10 +18,9 @@ func TestAllFixesCompile(t *testing.T) {
 		t.Skip("builds the tool and the scenarios")
 	}
 	tmp := t.TempDir()
-	bin := filepath.Join(tmp, "nplusonelint")
-	run(t, ".", "go", "build", "-o", bin, "../../../cmd/nplusonelint")
+	bin := moduletest.Tool(t)
 	dir := filepath.Join(tmp, "bun")
-	copyTree(t, filepath.Join("..", "..", "..", "testdata", "bun"), dir)
+	moduletest.CopyTree(t, filepath.Join("..", "..", "..", "testdata", "bun"), dir)
 	fixed := filepath.Join(dir, "fixrel", "fix.go")
 	before, _ := os.ReadFile(fixed)
 	cmd := exec.Command(bin, "-fix", "./...")
@@ -34,38 +34,6 @@ func TestAllFixesCompile(t *testing.T) {
 	if bytes.Equal(before, after) || !bytes.Equal(after, golden) {
 		t.Errorf("-fix must turn fixrel/fix.go into its golden file; got:\n%s", after)
 	}
-	run(t, dir, "go", "build", "./...")
-	run(t, dir, "go", "vet", "./...")
-}
-
-func run(t *testing.T, dir, name string, args ...string) {
-	t.Helper()
-	cmd := exec.Command(name, args...)
-	cmd.Dir = dir
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
-	}
-}
-
-// copyTree copies the directory tree src into dst.
-func copyTree(t *testing.T, src, dst string) {
-	t.Helper()
-	err := filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	moduletest.Run(t, dir, nil, "go", "build", "./...")
+	moduletest.Run(t, dir, nil, "go", "vet", "./...")
 }

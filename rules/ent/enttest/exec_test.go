@@ -12,6 +12,8 @@ import (
 	"sort"
 	"testing"
 
+	"github.com/nplusonelint/nplusonelint/internal/moduletest"
+
 	// What the harness needs: required here so that this module's go.sum
 	// holds it.
 	_ "entgo.io/ent/dialect/sql/schema"
@@ -122,7 +124,7 @@ func TestFixesRemoveQueries(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the scenarios")
 	}
-	bin := tool(t)
+	bin := moduletest.Tool(t)
 	root, err := filepath.Abs(filepath.Join("..", "..", ".."))
 	if err != nil {
 		t.Fatal(err)
@@ -130,7 +132,7 @@ func TestFixesRemoveQueries(t *testing.T) {
 	orig, fixed := module(t, root), module(t, root)
 	fix := osexec.Command(bin, "-fix", "./fixwith")
 	fix.Dir = fixed
-	if out, err := fix.CombinedOutput(); err != nil && !isFindingsExit(err) { // the left-alone N+1s stay reported
+	if out, err := fix.CombinedOutput(); err != nil && !moduletest.IsFindingsExit(err) { // the left-alone N+1s stay reported
 		t.Fatalf("nplusonelint -fix: %v\n%s", err, out)
 	}
 	sizes := []int{3, 12}
@@ -138,7 +140,7 @@ func TestFixesRemoveQueries(t *testing.T) {
 	for name, dir := range map[string]string{"orig": orig, "fixed": fixed} {
 		results[name] = map[int]map[string]outcome{}
 		for _, n := range sizes {
-			out := run(t, dir, nil, "go", "run", "./harness", "-n", fmt.Sprint(n))
+			out := moduletest.Run(t, dir, nil, "go", "run", "./harness", "-n", fmt.Sprint(n))
 			var m map[string]outcome
 			if err := json.Unmarshal([]byte(out), &m); err != nil {
 				t.Fatalf("%s -n %d: %v\n%s", name, n, err, out)
@@ -192,7 +194,7 @@ func TestFixesRemoveQueries(t *testing.T) {
 func module(t *testing.T, root string) string {
 	t.Helper()
 	dir := t.TempDir()
-	copyTree(t, filepath.Join(root, "testdata", "ent"), dir)
+	moduletest.CopyTree(t, filepath.Join(root, "testdata", "ent"), dir)
 	gomod, err := os.ReadFile(filepath.Join(dir, "go.mod"))
 	if err != nil {
 		t.Fatal(err)
@@ -218,6 +220,6 @@ replace github.com/nplusonelint/nplusonelint/querycount => %s/querycount
 			t.Fatal(err)
 		}
 	}
-	run(t, dir, []string{"GOFLAGS=-mod=mod"}, "go", "mod", "tidy")
+	moduletest.Run(t, dir, []string{"GOFLAGS=-mod=mod"}, "go", "mod", "tidy")
 	return dir
 }

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/nplusonelint/nplusonelint/internal/moduletest"
 )
 
 // Every fix nplusonelint offers on the scenarios, applied together with
@@ -15,9 +17,9 @@ func TestAllFixesCompile(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the tool and the scenarios")
 	}
-	bin := tool(t)
+	bin := moduletest.Tool(t)
 	dir := t.TempDir()
-	copyTree(t, filepath.Join("..", "..", "..", "testdata", "src"), dir)
+	moduletest.CopyTree(t, filepath.Join("..", "..", "..", "testdata", "src"), dir)
 	pkgs := "./..."
 	if out, _ := exec.Command("go", "env", "CGO_ENABLED").Output(); strings.TrimSpace(string(out)) != "1" {
 		os.RemoveAll(filepath.Join(dir, "cgo")) // needs cgo to build
@@ -26,7 +28,7 @@ func TestAllFixesCompile(t *testing.T) {
 	cmd := exec.Command(bin, "-fix", pkgs)
 	cmd.Dir = dir
 	out, err := cmd.CombinedOutput()
-	if err != nil && !isFindingsExit(err) {
+	if err != nil && !moduletest.IsFindingsExit(err) {
 		t.Fatalf("nplusonelint -fix: %v\n%s", err, out)
 	}
 	if strings.Contains(string(out), "conflict") || strings.Contains(string(out), "skipped") {
@@ -43,15 +45,8 @@ func TestAllFixesCompile(t *testing.T) {
 		t.Fatal("nplusonelint -fix changed no file")
 	}
 	t.Logf("%d files changed", changed)
-	run(t, dir, nil, "go", "build", pkgs)
-	run(t, dir, nil, "go", "vet", pkgs)
-}
-
-// isFindingsExit reports whether err is the exit status a checker uses
-// for "diagnostics were reported".
-func isFindingsExit(err error) bool {
-	ee, ok := err.(*exec.ExitError)
-	return ok && (ee.ExitCode() == 1 || ee.ExitCode() == 3)
+	moduletest.Run(t, dir, nil, "go", "build", pkgs)
+	moduletest.Run(t, dir, nil, "go", "vet", pkgs)
 }
 
 // snapshot reads every .go file under dir.

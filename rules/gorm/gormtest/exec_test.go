@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nplusonelint/nplusonelint/internal/moduletest"
+
 	// The harness's SQLite driver: required here so that this module's
 	// go.sum holds what the harness module needs.
 	_ "github.com/glebarez/sqlite"
@@ -115,7 +117,7 @@ func TestFixesRemoveQueries(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the scenarios")
 	}
-	bin := tool(t)
+	bin := moduletest.Tool(t)
 	root, err := filepath.Abs(filepath.Join("..", "..", ".."))
 	if err != nil {
 		t.Fatal(err)
@@ -123,7 +125,7 @@ func TestFixesRemoveQueries(t *testing.T) {
 	orig, fixed := module(t, root), module(t, root)
 	fix := exec.Command(bin, "-fix", "./exec/...")
 	fix.Dir = fixed
-	if out, err := fix.CombinedOutput(); err != nil && !isFindingsExit(err) { // the left-alone N+1s stay reported
+	if out, err := fix.CombinedOutput(); err != nil && !moduletest.IsFindingsExit(err) { // the left-alone N+1s stay reported
 		t.Fatalf("nplusonelint -fix: %v\n%s", err, out)
 	}
 	sizes := []int{3, 12}
@@ -131,7 +133,7 @@ func TestFixesRemoveQueries(t *testing.T) {
 	for name, dir := range map[string]string{"orig": orig, "fixed": fixed} {
 		results[name] = map[int]map[string]outcome{}
 		for _, n := range sizes {
-			out := run(t, dir, nil, "go", "run", ".", "-n", fmt.Sprint(n))
+			out := moduletest.Run(t, dir, nil, "go", "run", ".", "-n", fmt.Sprint(n))
 			var m map[string]outcome
 			if err := json.Unmarshal([]byte(out), &m); err != nil {
 				t.Fatalf("%s -n %d: %v\n%s", name, n, err, out)
@@ -203,7 +205,7 @@ func TestFixesRemoveQueries(t *testing.T) {
 func module(t *testing.T, root string) string {
 	t.Helper()
 	dir := t.TempDir()
-	copyTree(t, filepath.Join(root, "testdata", "src", "exec"), filepath.Join(dir, "exec"))
+	moduletest.CopyTree(t, filepath.Join(root, "testdata", "src", "exec"), filepath.Join(dir, "exec"))
 	gomod := fmt.Sprintf(`module example.com/app
 
 go 1.26.0
@@ -229,6 +231,6 @@ replace github.com/nplusonelint/nplusonelint/querycount/gormcount => %[1]s/query
 			t.Fatal(err)
 		}
 	}
-	run(t, dir, []string{"GOFLAGS=-mod=mod"}, "go", "mod", "tidy")
+	moduletest.Run(t, dir, []string{"GOFLAGS=-mod=mod"}, "go", "mod", "tidy")
 	return dir
 }

@@ -1,87 +1,10 @@
 package gormtest
 
 import (
-	"os"
-	"os/exec"
-	"path/filepath"
-	"strings"
-	"sync"
 	"testing"
+
+	"github.com/nplusonelint/nplusonelint/internal/moduletest"
 )
 
-// The end-to-end tests run the real binary, as users do: nplusonelint
-// -fix on a copy of the scenarios.
-var (
-	toolOnce sync.Once
-	toolPath string
-	toolErr  error
-	toolDir  string
-)
-
-// tool builds cmd/nplusonelint once per test run.
-func tool(t *testing.T) string {
-	t.Helper()
-	toolOnce.Do(func() {
-		toolDir, toolErr = os.MkdirTemp("", "nplusonelint-tool")
-		if toolErr != nil {
-			return
-		}
-		toolPath = filepath.Join(toolDir, "nplusonelint")
-		out, err := exec.Command("go", "build", "-o", toolPath, "../../../cmd/nplusonelint").CombinedOutput()
-		if err != nil {
-			toolErr = &buildError{out: string(out)}
-		}
-	})
-	if toolErr != nil {
-		t.Fatalf("building nplusonelint: %v", toolErr)
-	}
-	return toolPath
-}
-
-type buildError struct{ out string }
-
-func (e *buildError) Error() string { return e.out }
-
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if toolDir != "" {
-		os.RemoveAll(toolDir)
-	}
-	os.Exit(code)
-}
-
-// run runs a command in dir and fails the test with its output on error.
-func run(t *testing.T, dir string, env []string, name string, args ...string) string {
-	t.Helper()
-	cmd := exec.Command(name, args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), env...)
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("%s %s in %s: %v\n%s", name, strings.Join(args, " "), dir, err, out)
-	}
-	return string(out)
-}
-
-// copyTree copies the directory tree src into dst.
-func copyTree(t *testing.T, src, dst string) {
-	t.Helper()
-	err := filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
+// The end-to-end tests run the real binary, as users do (moduletest.Tool).
+func TestMain(m *testing.M) { moduletest.Main(m) }

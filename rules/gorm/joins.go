@@ -205,7 +205,7 @@ func columns(model *types.Named) map[string]bool {
 		if _, ok := associationOf(model, f.v, f.tag); ok {
 			continue
 		}
-		col := setting(f.tag, "COLUMN")
+		col := Setting(f.tag, "COLUMN")
 		if col == "" {
 			col = ColumnName(f.v.Name())
 		}
@@ -221,25 +221,25 @@ func uniqueColumn(model *types.Named, col string) bool {
 	if !ok {
 		return false
 	}
-	pk := primaryKey(model)
+	pk := PrimaryKey(model)
 	fields := structFields(st)
 	for _, f := range fields {
-		c := setting(f.tag, "COLUMN")
+		c := Setting(f.tag, "COLUMN")
 		if c == "" {
 			c = ColumnName(f.v.Name())
 		}
 		if c != col {
 			continue
 		}
-		if f.v.Name() == pk || hasSetting(f.tag, "UNIQUE") {
+		if f.v.Name() == pk || HasSetting(f.tag, "UNIQUE") {
 			return true
 		}
-		if !hasSetting(f.tag, "UNIQUEINDEX") {
+		if !HasSetting(f.tag, "UNIQUEINDEX") {
 			return false
 		}
-		name := setting(f.tag, "UNIQUEINDEX")
+		name := Setting(f.tag, "UNIQUEINDEX")
 		for _, g := range fields { // a named index shared by other fields is composite
-			if g.v != f.v && name != "" && setting(g.tag, "UNIQUEINDEX") == name {
+			if g.v != f.v && name != "" && Setting(g.tag, "UNIQUEINDEX") == name {
 				return false
 			}
 		}

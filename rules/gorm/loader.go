@@ -80,7 +80,7 @@ func (s site) loaderFind() (*ast.CallExpr, string, bool) {
 			if u, ok := ast.Unparen(a).(*ast.UnaryExpr); ok && u.Op == token.AND {
 				if id, ok := ast.Unparen(u.X).(*ast.Ident); ok && info.Uses[id] == v {
 					n++
-					links, _ := chain(info, call)
+					links, _ := s.d.chain(info, call)
 					if len(links) > 0 && links[len(links)-1].Call == call && links[len(links)-1].Name == "Find" {
 						find = call
 					}

@@ -41,7 +41,7 @@ var keyCond = regexp.MustCompile("^\\s*(?:[`\"]?\\w+[`\"]?\\.)?[`\"]?(\\w+)[`\"]
 // struct or map conditions.
 func (s site) readLoad() (*loadQuery, bool) {
 	info := s.Pass.TypesInfo
-	links, _ := chain(info, s.Call)
+	links, _ := s.d.chain(info, s.Call)
 	if len(links) == 0 || links[len(links)-1].Call != s.Call {
 		return nil, false
 	}
@@ -75,6 +75,9 @@ func (s site) readLoad() (*loadQuery, bool) {
 			return nil, false
 		}
 	}
+	if fin.Name == "Related" {
+		return s.relatedLoad(q, model, conds)
+	}
 	if inline := fin.Call.Args[1:]; len(inline) > 0 {
 		if _, isStr := fixes.StringConst(info, inline[0]); !isStr && len(inline) == 1 && assocName == "" {
 			conds = append(conds, cond{args: inline}) // First(&u, id): the primary key
@@ -97,7 +100,7 @@ func (s site) readLoad() (*loadQuery, bool) {
 		if q.owner == nil {
 			return nil, false
 		}
-		a, ok := AssociationNamed(q.owner, assocName)
+		a, ok := s.d.associationNamed(q.owner, assocName)
 		if !ok {
 			return nil, false
 		}
@@ -149,18 +152,18 @@ func (s site) readLoad() (*loadQuery, bool) {
 		q.elem, q.via = key.X, s.toOnePath(key.X)
 	}
 	q.owner, _ = fixes.DerefNamed(info.TypeOf(q.elem)).(*types.Named)
-	target := elementOrSelf(info.TypeOf(q.dst))
+	target := s.elementOrSelf(info.TypeOf(q.dst))
 	if q.owner == nil || target == nil {
 		return nil, false
 	}
 	found := 0
-	for _, a := range Associations(q.owner) {
+	for _, a := range s.d.Associations(q.owner) {
 		if a.ManyToMany || !types.Identical(a.Target, target) || a.OwnerKey != key.Sel.Name {
 			continue
 		}
 		col := column
 		if col == "" {
-			col, _ = columnOf(target, primaryKey(target))
+			col, _ = ColumnOf(target, PrimaryKey(target))
 		}
 		if a.TargetColumn == col {
 			q.assoc = a
@@ -178,13 +181,47 @@ func (s site) destinationFits(q *loadQuery) bool {
 		return false
 	}
 	if q.assoc.Many {
-		return q.method == "Find"
+		return q.method == "Find" || q.method == "Related"
 	}
 	switch q.method {
-	case "Find", "First", "Take", "Last":
+	case "Find", "First", "Take", "Last", "Related":
 		return true
 	}
 	return false
+}
+
+// relatedLoad recognises GORM v1's db.Model(&p).Related(&dst, names...)
+// as the load of the association the dialect resolves it to; the chain
+// may hold no conditions (v1 would add them to the related query).
+func (s site) relatedLoad(q *loadQuery, model ast.Expr, conds []cond) (*loadQuery, bool) {
+	info := s.Pass.TypesInfo
+	fin := s.Call
+	if s.d.Related == nil || model == nil || len(conds) > 0 || fin.Ellipsis.IsValid() {
+		return nil, false
+	}
+	var names []string
+	for _, a := range fin.Args[1:] {
+		name, ok := fixes.StringConst(info, a)
+		if !ok {
+			return nil, false
+		}
+		names = append(names, name)
+	}
+	q.elem = s.ElementOf(model)
+	if q.elem == nil {
+		return nil, false
+	}
+	q.owner, _ = fixes.DerefNamed(info.TypeOf(q.elem)).(*types.Named)
+	target := s.elementOrSelf(info.TypeOf(q.dst))
+	if q.owner == nil || target == nil {
+		return nil, false
+	}
+	a, ok := s.d.Related(q.owner, target, names)
+	if !ok {
+		return nil, false
+	}
+	q.assoc = a
+	return q, s.destinationFits(q)
 }
 
 // condOf reads a condition written as a SQL string and its arguments.
@@ -228,7 +265,7 @@ func isNewOf(info *types.Info, e ast.Expr) bool {
 
 // elementOrSelf returns the model a destination holds: T for *T, *[]T,
 // *[]*T.
-func elementOrSelf(t types.Type) *types.Named {
+func (s site) elementOrSelf(t types.Type) *types.Named {
 	if t == nil {
 		return nil
 	}
@@ -236,7 +273,7 @@ func elementOrSelf(t types.Type) *types.Named {
 		return n
 	}
 	n, _ := fixes.DerefNamed(fixes.DerefNamed(t)).(*types.Named)
-	if n != nil && strings.HasPrefix(n.String(), "gorm.io/") {
+	if n != nil && strings.HasPrefix(n.String(), s.d.Own) {
 		return nil
 	}
 	return n
@@ -263,7 +300,7 @@ func (s site) toOnePath(e ast.Expr) []string {
 		if cur == nil {
 			return nil
 		}
-		a, ok := AssociationNamed(cur, f)
+		a, ok := s.d.associationNamed(cur, f)
 		if _, ptr := a.Field.Type().(*types.Pointer); !ok || a.Many || ptr {
 			return nil
 		}

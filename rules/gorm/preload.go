@@ -55,7 +55,9 @@ func eagerLoad(s site) (string, *analysis.SuggestedFix, []analysis.RelatedInform
 		return advice, nil, nil
 	}
 	method := "Preload"
-	if join, why := s.joinPlan(q); join != "" {
+	if !s.d.Joins {
+		// no Joins of an association in this version
+	} else if join, why := s.joinPlan(q); join != "" {
 		method, args = "Joins", join
 		advice = fmt.Sprintf("join it: Joins(%s) where %s is loaded (a to-one relation: one query with a LEFT JOIN, no second)", args, loaded)
 		insert.NewText = []byte(".Joins(" + args + ")")
@@ -92,7 +94,7 @@ func (s site) preloadPath(q *loadQuery) (string, bool) {
 	}
 	cur := outer
 	for _, f := range fields {
-		a, ok := AssociationNamed(cur, f)
+		a, ok := s.d.associationNamed(cur, f)
 		if !ok {
 			return "", false
 		}
@@ -137,7 +139,7 @@ func (s site) preloadInsertion(path, args string) (analysis.TextEdit, bool) {
 		return analysis.TextEdit{}, false
 	}
 	info := s.Pass.TypesInfo
-	links, _ := chain(info, s.Origin)
+	links, _ := s.d.chain(info, s.Origin)
 	if len(links) == 0 || links[len(links)-1].Call != s.Origin || links[len(links)-1].Name != "Find" {
 		return analysis.TextEdit{}, false
 	}
@@ -153,10 +155,7 @@ func (s site) preloadInsertion(path, args string) (analysis.TextEdit, bool) {
 				prefix = "" // the loop reads through it: it must be loaded, unfiltered
 			}
 		}
-		switch l.Name {
-		case "Where", "Or", "Not", "Order", "Limit", "Offset", "Preload", "Joins",
-			"WithContext", "Session", "Debug", "Unscoped", "Scopes", "Table", "InnerJoins":
-		default:
+		if !s.d.OriginBuilders[l.Name] {
 			return analysis.TextEdit{}, false // Select, Omit, Group, Raw, Model, …
 		}
 	}
@@ -203,10 +202,9 @@ func (s site) encloses(call ast.Node, loop ast.Node) bool {
 // by a read of the preloaded field: nothing when the query filled that
 // field itself, an assignment when it filled a variable of the field's
 // type. The statement is the call alone, or an if checking its error
-// when the query is a Find (a Find of nothing is no error, so the check
-// has nothing left to catch).
+// when the query reports no missing row (missingIsNoError).
 func (s site) readField(q *loadQuery) (analysis.TextEdit, bool) {
-	stmt, ok := s.queryStatement(q.method == "Find")
+	stmt, ok := s.queryStatement(s.missingIsNoError(q))
 	if !ok {
 		return analysis.TextEdit{}, false
 	}
@@ -230,10 +228,25 @@ func (s site) readField(q *loadQuery) (analysis.TextEdit, bool) {
 		if !ok || !fixes.DeclaredIn(v, fn) || !s.StillUsed(fn, stmt.Pos(), stmt.End(), append(keep, v)...) {
 			return analysis.TextEdit{}, false
 		}
+		if body := fixes.LoopBody(s.Loop); s.d.FreshTarget && (body == nil || v.Pos() < body.Pos() || v.Pos() >= body.End()) {
+			return analysis.TextEdit{}, false
+		}
 		text := fmt.Sprintf("%s = %s.%s", x.Name, elem, q.assoc.Name)
 		return analysis.TextEdit{Pos: stmt.Pos(), End: stmt.End(), NewText: []byte(text)}, true
 	}
 	return analysis.TextEdit{}, false
+}
+
+// missingIsNoError reports whether the loop's query reports no error
+// for a missing row (a Find, or v1's Related, of nothing into a slice;
+// into a struct too in v2), so that its error check has nothing left to
+// catch once the field is preloaded.
+func (s site) missingIsNoError(q *loadQuery) bool {
+	switch q.method {
+	case "Find", "Related":
+		return q.assoc.Many || !s.d.FindReportsMissing
+	}
+	return false
 }
 
 // queryStatement returns the statement that is the query call alone, or,

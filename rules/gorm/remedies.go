@@ -6,7 +6,10 @@ import (
 )
 
 // site is an N+1 site seen by GORM's remedies.
-type site struct{ fixes.Site }
+type site struct {
+	fixes.Site
+	d *Dialect
+}
 
 // remedies are GORM's answers: Preload, CreateInBatches, a grouped count,
 // a one-row select.
@@ -14,19 +17,18 @@ type remedies struct{}
 
 // Read preloads the association the loop loads per element.
 func (remedies) Read(s fixes.Site) rules.Remedy {
-	advice, fix, related := eagerLoad(site{s})
-	return rules.Remedy{Advice: advice, Fix: fix, Related: related}
+	return V2.EagerLoad(s)
 }
 
 // Write batches Creates and advises one statement for other writes.
 func (remedies) Write(s fixes.Site) rules.Remedy {
-	advice, fix := bulkWrite(site{s})
+	advice, fix := bulkWrite(site{s, V2})
 	return rules.Remedy{Advice: advice, Fix: fix}
 }
 
 // Count advises one grouped count.
 func (remedies) Count(s fixes.Site) rules.Remedy {
-	return rules.Remedy{Advice: groupedCount(site{s})}
+	return rules.Remedy{Advice: groupedCount(site{s, V2})}
 }
 
 // Exec has no remedy a statement's text would support.

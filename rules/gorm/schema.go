@@ -68,7 +68,7 @@ func structFields(st *types.Struct) []field {
 		if tag == "-" || !v.Exported() && !v.Embedded() {
 			continue
 		}
-		if inner, ok := fixes.DerefNamed(v.Type()).(*types.Named); ok && (v.Embedded() || hasSetting(tag, "EMBEDDED")) {
+		if inner, ok := fixes.DerefNamed(v.Type()).(*types.Named); ok && (v.Embedded() || HasSetting(tag, "EMBEDDED")) {
 			if ist, ok := inner.Underlying().(*types.Struct); ok {
 				out = append(out, structFields(ist)...)
 				continue
@@ -87,29 +87,29 @@ func associationOf(owner *types.Named, f *types.Var, tag string) (Association, b
 		many, t = true, sl.Elem()
 	}
 	target, ok := fixes.DerefNamed(t).(*types.Named)
-	if !ok || !isModel(target) || hasSetting(tag, "POLYMORPHIC") || hasSetting(tag, "SERIALIZER") || hasSetting(tag, "TYPE") {
+	if !ok || !isModel(target) || HasSetting(tag, "POLYMORPHIC") || HasSetting(tag, "SERIALIZER") || HasSetting(tag, "TYPE") {
 		return Association{}, false
 	}
 	a := Association{Name: f.Name(), Field: f, Target: target, Many: many}
-	if hasSetting(tag, "MANY2MANY") {
+	if HasSetting(tag, "MANY2MANY") {
 		a.ManyToMany = true
 		return a, true
 	}
-	fk, ref := setting(tag, "FOREIGNKEY"), setting(tag, "REFERENCES")
+	fk, ref := Setting(tag, "FOREIGNKEY"), Setting(tag, "REFERENCES")
 	if strings.Contains(fk, ",") || strings.Contains(ref, ",") {
 		return Association{}, false // composite keys
 	}
 	// Has one / has many: the target holds the key, named after the owner.
 	ownerPK := ref
 	if ownerPK == "" {
-		ownerPK = primaryKey(owner)
+		ownerPK = PrimaryKey(owner)
 	}
 	if ownerPK != "" {
 		names := []string{fk}
 		if fk == "" {
 			names = []string{owner.Obj().Name() + ownerPK, owner.Obj().Name() + "ID", owner.Obj().Name() + "Id"}
 		}
-		if col, ok := columnOf(target, names...); ok {
+		if col, ok := ColumnOf(target, names...); ok {
 			a.OwnerKey, a.TargetColumn = ownerPK, col
 			return a, true
 		}
@@ -120,7 +120,7 @@ func associationOf(owner *types.Named, f *types.Var, tag string) (Association, b
 	// Belongs to: the owner holds the key, named after the field.
 	targetPK := ref
 	if targetPK == "" {
-		targetPK = primaryKey(target)
+		targetPK = PrimaryKey(target)
 	}
 	names := []string{fk}
 	if fk == "" {
@@ -130,8 +130,8 @@ func associationOf(owner *types.Named, f *types.Var, tag string) (Association, b
 		return Association{}, false
 	}
 	for _, n := range names {
-		if _, ok := columnOf(owner, n); ok {
-			col, _ := columnOf(target, targetPK)
+		if _, ok := ColumnOf(owner, n); ok {
+			col, _ := ColumnOf(target, targetPK)
 			a.BelongsTo, a.OwnerKey, a.TargetColumn = true, goName(owner, n), col
 			return a, true
 		}
@@ -153,28 +153,28 @@ func isModel(t *types.Named) bool {
 	return !isMethod
 }
 
-// primaryKey returns the Go name of a model's primary key field: the one
+// PrimaryKey returns the Go name of a model's primary key field: the one
 // tagged primaryKey, else ID.
-func primaryKey(model *types.Named) string {
+func PrimaryKey(model *types.Named) string {
 	st, ok := model.Underlying().(*types.Struct)
 	if !ok {
 		return ""
 	}
 	id := ""
 	for _, f := range structFields(st) {
-		if hasSetting(f.tag, "PRIMARYKEY") || hasSetting(f.tag, "PRIMARY_KEY") {
+		if HasSetting(f.tag, "PRIMARYKEY") || HasSetting(f.tag, "PRIMARY_KEY") {
 			return f.v.Name()
 		}
-		if f.v.Name() == "ID" || ColumnName(f.v.Name()) == "id" && setting(f.tag, "COLUMN") == "" {
+		if f.v.Name() == "ID" || ColumnName(f.v.Name()) == "id" && Setting(f.tag, "COLUMN") == "" {
 			id = f.v.Name()
 		}
 	}
 	return id
 }
 
-// columnOf returns the column of the first of names that is a field of
+// ColumnOf returns the column of the first of names that is a field of
 // model (by Go name or column name).
-func columnOf(model *types.Named, names ...string) (string, bool) {
+func ColumnOf(model *types.Named, names ...string) (string, bool) {
 	st, ok := model.Underlying().(*types.Struct)
 	if !ok {
 		return "", false
@@ -182,7 +182,7 @@ func columnOf(model *types.Named, names ...string) (string, bool) {
 	fields := structFields(st)
 	for _, n := range names {
 		for _, f := range fields {
-			col := setting(f.tag, "COLUMN")
+			col := Setting(f.tag, "COLUMN")
 			if col == "" {
 				col = ColumnName(f.v.Name())
 			}
@@ -198,16 +198,16 @@ func columnOf(model *types.Named, names ...string) (string, bool) {
 func goName(model *types.Named, name string) string {
 	st := model.Underlying().(*types.Struct)
 	for _, f := range structFields(st) {
-		if f.v.Name() == name || ColumnName(f.v.Name()) == name || setting(f.tag, "COLUMN") == name {
+		if f.v.Name() == name || ColumnName(f.v.Name()) == name || Setting(f.tag, "COLUMN") == name {
 			return f.v.Name()
 		}
 	}
 	return name
 }
 
-// setting returns a gorm tag setting's value ("foreignKey:AuthorRef"),
+// Setting returns a gorm tag setting's value ("foreignKey:AuthorRef"),
 // keys compared case-insensitively as GORM does.
-func setting(tag, key string) string {
+func Setting(tag, key string) string {
 	for _, part := range strings.Split(tag, ";") {
 		k, v, _ := strings.Cut(part, ":")
 		if strings.EqualFold(strings.TrimSpace(k), key) {
@@ -217,7 +217,9 @@ func setting(tag, key string) string {
 	return ""
 }
 
-func hasSetting(tag, key string) bool {
+// HasSetting reports whether a gorm tag holds the setting, keys compared
+// case-insensitively.
+func HasSetting(tag, key string) bool {
 	for _, part := range strings.Split(tag, ";") {
 		k, _, _ := strings.Cut(part, ":")
 		if strings.EqualFold(strings.TrimSpace(k), key) {
@@ -286,17 +288,40 @@ func hasUniqueKey(model *types.Named) bool {
 		return false
 	}
 	for _, f := range structFields(st) {
-		if hasSetting(f.tag, "UNIQUE") || hasSetting(f.tag, "UNIQUEINDEX") {
+		if HasSetting(f.tag, "UNIQUE") || HasSetting(f.tag, "UNIQUEINDEX") {
 			return true
 		}
-		if !hasSetting(f.tag, "INDEX") {
+		if !HasSetting(f.tag, "INDEX") {
 			continue
 		}
-		for _, opt := range strings.Split(setting(f.tag, "INDEX"), ",") {
+		for _, opt := range strings.Split(Setting(f.tag, "INDEX"), ",") {
 			if o := strings.TrimSpace(opt); strings.EqualFold(o, "unique") || strings.EqualFold(o, "class:unique") {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// Field is a model's field as GORM sees it: its Go name and its column.
+type Field struct {
+	Name, Column string
+	Var          *types.Var
+}
+
+// Fields lists a model's fields, embedded structs flattened, in order.
+func Fields(model *types.Named) []Field {
+	st, ok := model.Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	var out []Field
+	for _, f := range structFields(st) {
+		col := Setting(f.tag, "COLUMN")
+		if col == "" {
+			col = ColumnName(f.v.Name())
+		}
+		out = append(out, Field{Name: f.v.Name(), Column: col, Var: f.v})
+	}
+	return out
 }

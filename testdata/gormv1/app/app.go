@@ -57,7 +57,7 @@ func comments(db *gorm.DB) { // want comments:"runs \\(\\*gorm.DB\\).Find \\[par
 	db.Find(&posts)
 	for _, p := range posts {
 		var cs []models.Comment
-		db.Where("post_id = ?", p.ID).Where("approved = ?", true).Find(&cs) // want `Preload\("Comments"\)`
+		db.Where("post_id = ?", p.ID).Where("approved = ?", true).Find(&cs) // want `Preload\("Comments", "approved = \?", true\)`
 	}
 }
 

@@ -2,8 +2,9 @@
 // (github.com/jinzhu/gorm): which calls run a query (Library, as data),
 // its associations (inferred as GORM v2 infers them, through rules/gorm's
 // schema code, with v1's own tag settings refused where they differ), and
-// its remedies (remedies.go): Preload("Y"), a grouped count, one statement
-// over the keys — as advice.
+// its remedies (remedies.go): Preload("Y") as a fix where the edit keeps
+// what the loop did (GORM v2's eager-load fix in v1's dialect), a grouped
+// count and one statement over the keys as advice.
 package gormv1
 
 import (
@@ -64,7 +65,7 @@ var Library = &rules.Library{
 	SQLBuilders:  []rules.Method{{Type: "DB", Name: "Raw", SQL: 1}},
 	Remedies:     remedies{},
 	RemedyDocs: map[string]string{
-		"read-per-element":       "`Preload(\"Y\")` of the association in the query that loaded the collection (advice)",
+		"read-per-element":       "`Preload(\"Y\")` of the association in the query that loaded the collection, the loop reading the preloaded field (a fix when the edit is safe, as GORM v2's, never `Joins`: v1's is raw SQL; advice otherwise, and for a to-one read whose missing-row error is checked)",
 		"write-per-element":      "one statement over the keys, or the rows written in one transaction (advice: GORM v1 has no batch insert)",
 		"count-per-element":      "one count grouped by the key (advice)",
 		"count-compared-to-zero": "a one-row select, `Select(\"1\").Limit(1).Find(&rows)` (advice)",

@@ -22,8 +22,9 @@ import (
 	_ "github.com/nplusonelint/nplusonelint/querycount"
 )
 
-// harness seeds -n posts, each by its own author, with two comments (the
-// first approved) by the next post's author and one of two tags, and runs
+// harness seeds -n users, each but the last with a profile, and -n posts,
+// each by its own author, edited by the next post's author, with two
+// comments (the first approved) by that user and one of two tags, and runs
 // each scenario of fixpreload on a fresh database, counting its
 // statements. GORM v1 registers its sqlite3 dialect in the root package
 // (dialect_sqlite3.go) and takes an open *sql.DB: the pure-Go driver,
@@ -72,6 +73,9 @@ var scenarios = map[string]func(*gorm.DB) (any, error){
 	"RelatedAuthorsOrphan": func(db *gorm.DB) (any, error) { return fixpreload.RelatedAuthors(db), nil },
 	"TagNames":             func(db *gorm.DB) (any, error) { return fixpreload.TagNames(db) },
 	"Commenters":           func(db *gorm.DB) (any, error) { return fixpreload.Commenters(db), nil },
+	"Editors":              func(db *gorm.DB) (any, error) { return fixpreload.Editors(db), nil },
+	"Bios":                 func(db *gorm.DB) (any, error) { return fixpreload.Bios(db), nil },
+	"CommentUsers":         func(db *gorm.DB) (any, error) { return fixpreload.CommentUsers(db), nil },
 	// Left alone by the fix: a later iteration reads a comment an
 	// earlier one wrote.
 	"CommentAndRead": func(db *gorm.DB) (any, error) { return fixpreload.CommentAndRead(db), nil },
@@ -97,7 +101,7 @@ func main() {
 				panic(d.Error)
 			}
 		}
-		must(db.AutoMigrate(&fixpreload.User{}, &fixpreload.Post{}, &fixpreload.Comment{}, &fixpreload.Tag{}))
+		must(db.AutoMigrate(&fixpreload.User{}, &fixpreload.Post{}, &fixpreload.Comment{}, &fixpreload.Tag{}, &fixpreload.Profile{}))
 		tags := []fixpreload.Tag{{Label: "go"}, {Label: "sql"}}
 		for i := range tags {
 			must(db.Create(&tags[i]))
@@ -107,9 +111,12 @@ func main() {
 			u := fixpreload.User{Name: fmt.Sprint("user", i)}
 			must(db.Create(&u))
 			users = append(users, u)
+			if i < *n-1 { // the last user has no profile
+				must(db.Create(&fixpreload.Profile{UserID: u.ID, Bio: fmt.Sprint("bio", i)}))
+			}
 		}
 		for i := range *n {
-			p := fixpreload.Post{AuthorID: users[i].ID, Title: fmt.Sprint("post", i), Tags: []fixpreload.Tag{tags[i%2]}}
+			p := fixpreload.Post{AuthorID: users[i].ID, EditorRef: users[(i+1)%*n].ID, Title: fmt.Sprint("post", i), Tags: []fixpreload.Tag{tags[i%2]}}
 			must(db.Create(&p))
 			for k := range 2 {
 				must(db.Create(&fixpreload.Comment{PostID: p.ID, UserID: users[(i+1)%*n].ID, Approved: k == 0, Body: fmt.Sprint(i, "-", k)}))

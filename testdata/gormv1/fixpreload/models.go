@@ -6,7 +6,15 @@ import "github.com/jinzhu/gorm"
 
 type User struct {
 	gorm.Model
-	Name string
+	Name    string
+	Profile Profile
+}
+
+// Profile is a user's has-one.
+type Profile struct {
+	gorm.Model
+	UserID uint
+	Bio    string
 }
 
 type Post struct {
@@ -16,6 +24,13 @@ type Post struct {
 	Comments []Comment
 	Tags     []Tag `gorm:"many2many:post_tags"`
 	Title    string
+	// v1's foreignkey alone: EditorRef less "Editor" names no field of
+	// User, so v1 keys on User's primary key, as v2 does.
+	EditorRef uint
+	Editor    User `gorm:"foreignkey:EditorRef"`
+	// Here the rest, Name, is a field of User: v1 keys on users.name.
+	ReviewerName string
+	Reviewer     User `gorm:"foreignkey:ReviewerName"`
 }
 
 type Comment struct {

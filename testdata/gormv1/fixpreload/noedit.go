@@ -72,8 +72,9 @@ func StaleAuthor(db *gorm.DB) []string { // want StaleAuthor:"runs \\(\\*gorm\\.
 	return names
 }
 
-// Related(&u) with no name: v1 looks for UserId and PostId, finds
-// neither, and fails ("invalid association"): not the author's load.
+// Related(&u) with no name: v1 looks for UserId and PostId (by name or
+// column), finds neither, and fails ("invalid association"): not the
+// author's load.
 func RelatedUnnamed(db *gorm.DB) []string { // want RelatedUnnamed:"runs \\(\\*gorm\\.DB\\)\\.Find \\[params 0\\]"
 	var posts []Post
 	db.Find(&posts)
@@ -184,4 +185,18 @@ func Owners(db *gorm.DB) []string { // want Owners:"runs \\(\\*gorm\\.DB\\)\\.Fi
 		emails = append(emails, m.Email)
 	}
 	return emails
+}
+
+// foreignkey:ReviewerName: v1 strips "Reviewer" and keys on User's Name,
+// where v2's reading keys on the primary key: no association is assumed.
+func Reviewers(db *gorm.DB) []string { // want Reviewers:"runs \\(\\*gorm\\.DB\\)\\.Find \\[params 0\\]"
+	var posts []Post
+	db.Find(&posts)
+	var names []string
+	for _, p := range posts {
+		var u User
+		db.Where("name = ?", p.ReviewerName).First(&u) // want `collect the keys and run one query`
+		names = append(names, u.Name)
+	}
+	return names
 }

@@ -114,3 +114,45 @@ func Commenters(db *gorm.DB) []string { // want Commenters:"runs \\(\\*gorm\\.DB
 	}
 	return names
 }
+
+// Related by the key field: v1 finds EditorRef on the post, no relation
+// on it, and loads the user whose primary key it holds, the Editor.
+func Editors(db *gorm.DB) []string { // want Editors:"runs \\(\\*gorm\\.DB\\)\\.Find \\[params 0\\]"
+	var posts []Post
+	db.Find(&posts)
+	var names []string
+	for _, p := range posts {
+		var u User
+		db.Model(&p).Related(&u, "EditorRef") // want `\(\*gorm.DB\).Related runs once per element of posts .*Preload\("Editor"\)`
+		names = append(names, u.Name)
+	}
+	return names
+}
+
+// Has one, read by the target's key into a variable of the iteration.
+func Bios(db *gorm.DB) []string { // want Bios:"runs \\(\\*gorm\\.DB\\)\\.Find \\[params 0\\]"
+	var users []User
+	db.Order("id").Find(&users)
+	var bios []string
+	for _, u := range users {
+		var prof Profile
+		db.Where("user_id = ?", u.ID).First(&prof) // want `\(\*gorm.DB\).First runs once per element of users .*Preload\("Profile"\)`
+		bios = append(bios, prof.Bio)
+	}
+	return bios
+}
+
+// Related with no name: v1 tries UserId and finds the comment's UserID
+// (by its column, user_id), a key with no relation on it: the user it
+// holds, the comment's User.
+func CommentUsers(db *gorm.DB) []string { // want CommentUsers:"runs \\(\\*gorm\\.DB\\)\\.Find \\[params 0\\]"
+	var comments []Comment
+	db.Order("id").Find(&comments)
+	var names []string
+	for _, c := range comments {
+		var u User
+		db.Model(&c).Related(&u) // want `\(\*gorm.DB\).Related runs once per element of comments .*Preload\("User"\)`
+		names = append(names, u.Name)
+	}
+	return names
+}

@@ -38,6 +38,11 @@ type Dialect struct {
 	// row as an error (v1's query callback does, v2's does not): its
 	// error check then cannot go either.
 	FindReportsMissing bool
+	// PreloadNewSearch is whether a preload runs on a new search, not on
+	// the receiver's (v1's Scope.NewDB): the loop's query must then start
+	// from a *gorm.DB carrying no conditions of its own (a Where or an
+	// Unscoped there would not carry over).
+	PreloadNewSearch bool
 	// FreshTarget requires the variable a to-one read fills to be
 	// declared in the loop's body: the read leaves it as it was on a
 	// missing row, where the assignment replacing it writes the zero

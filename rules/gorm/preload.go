@@ -47,7 +47,7 @@ func eagerLoad(s site) (string, *analysis.SuggestedFix, []analysis.RelatedInform
 		}
 		return advice, nil, nil
 	}
-	if s.writesBetween() {
+	if s.writesBetween() || s.d.PreloadNewSearch && !s.plainReceiver(s.Call, 3) {
 		return advice, nil, nil
 	}
 	edit, ok := s.readField(q)

@@ -12,9 +12,10 @@ type remedies struct{ rules.NoRemedies }
 
 // dialect is what GORM v2's eager-load fix needs to know of v1: its
 // import path, its associations, v1's Related, no association Joins
-// (v1's Joins is raw SQL), and that v1's Find into a struct reports a
+// (v1's Joins is raw SQL), that v1's Find into a struct reports a
 // missing row (ErrRecordNotFound, callback_query.go) and leaves the
-// struct as it was.
+// struct as it was, and that its preload runs on a new search
+// (Scope.NewDB), without the receiver's conditions.
 var dialect = &gorm.Dialect{
 	Path:         path,
 	Own:          path,
@@ -25,6 +26,7 @@ var dialect = &gorm.Dialect{
 	},
 	Related:            related,
 	FindReportsMissing: true,
+	PreloadNewSearch:   true,
 	FreshTarget:        true,
 }
 

@@ -76,6 +76,9 @@ var scenarios = map[string]func(*gorm.DB) (any, error){
 	"Editors":              func(db *gorm.DB) (any, error) { return fixpreload.Editors(db), nil },
 	"Bios":                 func(db *gorm.DB) (any, error) { return fixpreload.Bios(db), nil },
 	"CommentUsers":         func(db *gorm.DB) (any, error) { return fixpreload.CommentUsers(db), nil },
+	"InTransaction":        func(db *gorm.DB) (any, error) { return fixpreload.InTransaction(db) },
+	// Left alone: the loop's receiver is Unscoped, a preload would not be.
+	"UnscopedReceiver": func(db *gorm.DB) (any, error) { return fixpreload.UnscopedReceiver(db), nil },
 	// Left alone by the fix: a later iteration reads a comment an
 	// earlier one wrote.
 	"CommentAndRead": func(db *gorm.DB) (any, error) { return fixpreload.CommentAndRead(db), nil },
@@ -150,7 +153,7 @@ type outcome struct {
 
 // left are the scenarios the fix must leave alone: their statements
 // still grow with N after it.
-var left = map[string]bool{"CommentAndRead": true}
+var left = map[string]bool{"CommentAndRead": true, "UnscopedReceiver": true}
 
 // Each fixed scenario runs 1+N statements before nplusonelint -fix and a
 // number that does not grow with N after, with the same results, at 3

@@ -108,3 +108,22 @@ func TestForeignKeyStripsPrefix(t *testing.T) {
 		t.Errorf("Preload(\"Reviewer\"): %v, %+v; want the author named rev", err, got)
 	}
 }
+
+// A preload runs on a new search (Scope.NewDB): the receiver's Unscoped
+// does not reach it, where it reaches a query per element
+// (PreloadNewSearch).
+func TestPreloadDropsReceiverSearch(t *testing.T) {
+	db := open(t)
+	w := author{Name: "gone"}
+	db.Create(&w)
+	db.Create(&article{WriterID: w.ID})
+	db.Delete(&w) // soft delete
+	all := db.Unscoped()
+	var one author
+	all.First(&one, w.ID)
+	var got []article
+	all.Preload("Writer").Find(&got)
+	if one.Name != "gone" || len(got) != 1 || got[0].Writer.ID != 0 {
+		t.Errorf("Unscoped First: %q; Unscoped Preload: %+v; want the row, then none", one.Name, got)
+	}
+}

@@ -200,3 +200,18 @@ func Reviewers(db *gorm.DB) []string { // want Reviewers:"runs \\(\\*gorm\\.DB\\
 	}
 	return names
 }
+
+// The loop's receiver reads soft-deleted rows too; v1 runs a preload on a
+// new search, without Unscoped, so it would not.
+func UnscopedReceiver(db *gorm.DB) []string { // want UnscopedReceiver:"runs \\(\\*gorm\\.DB\\)\\.Find \\[params 0\\]"
+	all := db.Unscoped()
+	var posts []Post
+	all.Find(&posts)
+	var names []string
+	for _, p := range posts {
+		var u User
+		all.First(&u, p.AuthorID) // want `Preload\("Author"\) where posts is loaded`
+		names = append(names, u.Name)
+	}
+	return names
+}

@@ -156,3 +156,17 @@ func CommentUsers(db *gorm.DB) []string { // want CommentUsers:"runs \\(\\*gorm\
 	}
 	return names
 }
+
+// In a transaction: tx carries no conditions (Begin adds none), so the
+// preload, which v1 runs on a new search of tx, reads what the loop read.
+func InTransaction(db *gorm.DB) ([]string, error) { // want InTransaction:"runs \\(\\*gorm\\.DB\\)\\.Find \\[params 0\\]"
+	tx := db.Begin()
+	var posts []Post
+	tx.Find(&posts)
+	var names []string
+	for _, p := range posts {
+		tx.Model(&p).Related(&p.Author, "Author") // want `\(\*gorm.DB\).Related runs once per element of posts .*Preload\("Author"\)`
+		names = append(names, p.Author.Name)
+	}
+	return names, tx.Commit().Error
+}

@@ -6,23 +6,18 @@ import (
 	"strings"
 
 	"github.com/nplusonelint/nplusonelint/fixes"
+	"github.com/nplusonelint/nplusonelint/rules/relationload"
 	"github.com/nplusonelint/nplusonelint/rules/structtag"
 )
 
-// Relation is a relation a bun model declares with a `bun:"rel:…"` tag,
-// its join columns inferred as bun's schema does (schema/table.go):
-// belongs-to joins <field>_<pk> of the owner (or <pk>) to the target's
-// primary key; has-one and has-many join the owner's primary key to
-// <model>_<pk> of the target (or <pk>); join:base=join overrides both.
-type Relation struct {
-	Name   string       // the owner's field: Author, Comments
-	Target *types.Named // the related model
-	Kind   string       // belongs-to, has-one, has-many, many-to-many
-	// BaseColumn is the owner's column a per-element query passes,
-	// JoinColumn the target's column it is compared with; both "" for
-	// many-to-many and composite joins.
-	BaseColumn, JoinColumn string
-}
+// Relation is a relation a bun model declares with a `bun:"rel:…"` tag
+// (belongs-to, has-one, has-many, many-to-many), its join columns
+// inferred as bun's schema does (schema/table.go): belongs-to joins
+// <field>_<pk> of the owner (or <pk>) to the target's primary key;
+// has-one and has-many join the owner's primary key to <model>_<pk> of
+// the target (or <pk>); join:base=join overrides both; many-to-many and
+// composite joins have no columns.
+type Relation = relationload.Relation
 
 // Relations lists the relations of a bun model type.
 func Relations(owner *types.Named) []Relation {
@@ -65,16 +60,6 @@ func Relations(owner *types.Named) []Relation {
 		out = append(out, r)
 	}
 	return out
-}
-
-// RelationNamed returns owner's relation with the given field name.
-func RelationNamed(owner *types.Named, name string) (Relation, bool) {
-	for _, r := range Relations(owner) {
-		if r.Name == name {
-			return r, true
-		}
-	}
-	return Relation{}, false
 }
 
 // columns returns model's columns by Go field name (embedded structs

@@ -1,6 +1,7 @@
 package analyzer_test
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -15,4 +16,20 @@ import (
 func TestGoPG(t *testing.T) {
 	dir := filepath.Join(analysistest.TestData(), "..", "..", "testdata", "gopg")
 	analysistest.Run(t, dir, analyzer.Analyzer, "./app", "./hooks")
+}
+
+// The Relation fix: a golden file for each edit, and no edit where it
+// would change what the loop does (a fix offered in a file without
+// golden file fails). go-pg needs PostgreSQL: the fix output is compiled
+// and vetted by rules/gopg/gopgtest, not run.
+func TestGoPGFixRelation(t *testing.T) {
+	dir := filepath.Join(analysistest.TestData(), "..", "..", "testdata", "gopg")
+	for _, r := range analysistest.RunWithSuggestedFixes(t, dir, analyzer.Analyzer, "./fixrel") {
+		for _, d := range r.Diagnostics {
+			name := r.Pass.Fset.Position(d.Pos).Filename
+			if _, err := os.Stat(name + ".golden"); err != nil && len(d.SuggestedFixes) > 0 {
+				t.Errorf("%s: fix offered in a file without golden file: %s", r.Pass.Fset.Position(d.Pos), d.SuggestedFixes[0].Message)
+			}
+		}
+	}
 }

@@ -31,3 +31,18 @@ func TestBunFixRelation(t *testing.T) {
 		}
 	}
 }
+
+// The nested Relation fix ("Posts.Replies" for a loop over t.Posts in a
+// loop over threads): golden files, and no edit where the outer relation
+// is not loaded whole or the outer loop writes.
+func TestBunFixRelationNested(t *testing.T) {
+	dir := filepath.Join(analysistest.TestData(), "..", "..", "testdata", "bun")
+	for _, r := range analysistest.RunWithSuggestedFixes(t, dir, analyzer.Analyzer, "./fixrelnest") {
+		for _, d := range r.Diagnostics {
+			name := r.Pass.Fset.Position(d.Pos).Filename
+			if _, err := os.Stat(name + ".golden"); err != nil && len(d.SuggestedFixes) > 0 {
+				t.Errorf("%s: fix offered in a file without golden file: %s", r.Pass.Fset.Position(d.Pos), d.SuggestedFixes[0].Message)
+			}
+		}
+	}
+}

@@ -51,15 +51,16 @@ func Fix(s fixes.Site, lib *Library, l *Load) *analysis.SuggestedFix {
 			}
 		}
 	}
-	stmt, checked, ok := statement(s)
+	span, checked, ok := statement(s)
 	if !ok || (checked && errorDiscarded(s, s.Origin)) {
 		return nil
 	}
-	if !loopsKeep(s, stmt, field, l.Key) {
+	from, to := span[0].Pos(), span[len(span)-1].End()
+	if !loopsKeep(s, from, to, field, l.Key) {
 		return nil
 	}
 	info := s.Pass.TypesInfo
-	if !s.StillUsed(s.FuncOf(s.Loop), stmt.Pos(), stmt.End(), rootVars(info, field.X)...) {
+	if !s.StillUsed(s.FuncOf(s.Loop), from, to, rootVars(info, field.X)...) {
 		return nil
 	}
 	var edits []analysis.TextEdit
@@ -79,9 +80,13 @@ func Fix(s fixes.Site, lib *Library, l *Load) *analysis.SuggestedFix {
 	if !ok {
 		return nil
 	}
-	removal := s.Removal(stmt)
-	edits = append(edits, insert, removal)
-	if clause, ok := s.RangeVarsAfter(removal); ok {
+	edits = append(edits, insert)
+	var removals []analysis.TextEdit
+	for _, st := range span {
+		removals = append(removals, s.Removal(st))
+	}
+	edits = append(edits, removals...)
+	if clause, ok := s.RangeVarsAfter(removals...); ok {
 		edits = append(edits, clause)
 	}
 	loaded := s.Collection
@@ -144,37 +149,63 @@ func insertion(s fixes.Site, lib *Library, path, args string) (analysis.TextEdit
 	return analysis.TextEdit{Pos: at, End: at, NewText: []byte(".Relation(" + args + ")")}, true
 }
 
-// statement returns the statement that is the loop's query alone (or
-// "_ = <query>"), or "if err := <query>; err != nil { …; return … }" with
-// no else; checked says it is the latter.
-func statement(s fixes.Site) (stmt ast.Stmt, checked, ok bool) {
+// statement returns the statements that are the loop's query: the call
+// alone (or "_ = <query>"), "if err := <query>; err != nil { …; return … }"
+// with no else, or "err := <query>" followed by such an if, err used
+// nowhere else; checked says the error is checked.
+func statement(s fixes.Site) (span []ast.Stmt, checked, ok bool) {
 	path := s.Ancestors(s.Call)
-	if len(path) == 0 {
-		return nil, false, false
-	}
-	if es, ok := path[0].(*ast.ExprStmt); ok {
-		return es, false, true
-	}
-	if as, ok := path[0].(*ast.AssignStmt); ok && as.Tok == token.ASSIGN && len(as.Lhs) == 1 && types.ExprString(as.Lhs[0]) == "_" {
-		return as, false, true
-	}
 	if len(path) < 2 {
 		return nil, false, false
 	}
+	if es, ok := path[0].(*ast.ExprStmt); ok {
+		return []ast.Stmt{es}, false, true
+	}
 	as, ok := path[0].(*ast.AssignStmt)
-	ifs, ok2 := path[1].(*ast.IfStmt)
-	if !ok || !ok2 || ifs.Init != as || ifs.Else != nil || as.Tok != token.DEFINE || len(as.Lhs) != 1 || len(ifs.Body.List) == 0 {
+	if !ok || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
 		return nil, false, false
+	}
+	if as.Tok == token.ASSIGN && types.ExprString(as.Lhs[0]) == "_" {
+		return []ast.Stmt{as}, false, true
 	}
 	id, ok := as.Lhs[0].(*ast.Ident)
-	be, ok2 := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
-	if !ok || !ok2 || be.Op != token.NEQ || types.ExprString(be.X) != id.Name || types.ExprString(be.Y) != "nil" {
+	if !ok || as.Tok != token.DEFINE {
 		return nil, false, false
 	}
-	if _, ok := ifs.Body.List[len(ifs.Body.List)-1].(*ast.ReturnStmt); !ok {
-		return nil, false, false // it logs and goes on: the origin's error would stop the whole list
+	if ifs, ok := path[1].(*ast.IfStmt); ok && ifs.Init == as && returnsOn(ifs, id) {
+		return []ast.Stmt{ifs}, true, true
 	}
-	return ifs, true, true
+	block, ok := path[1].(*ast.BlockStmt)
+	if !ok {
+		return nil, false, false
+	}
+	i := slices.Index(block.List, ast.Stmt(as))
+	if i < 0 || i+1 == len(block.List) {
+		return nil, false, false
+	}
+	ifs, ok := block.List[i+1].(*ast.IfStmt)
+	if !ok || ifs.Init != nil || !returnsOn(ifs, id) {
+		return nil, false, false
+	}
+	obj := s.Pass.TypesInfo.Defs[id]
+	for use, o := range s.Pass.TypesInfo.Uses {
+		if o == obj && (use.Pos() < as.Pos() || use.Pos() >= ifs.End()) {
+			return nil, false, false
+		}
+	}
+	return []ast.Stmt{as, ifs}, true, true
+}
+
+// returnsOn reports whether ifs is "if err != nil { …; return … }" with no
+// else: an error check that leaves the function (one that logs and goes
+// on would be stopped by the origin's check instead).
+func returnsOn(ifs *ast.IfStmt, err *ast.Ident) bool {
+	be, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
+	if !ok || ifs.Else != nil || be.Op != token.NEQ || types.ExprString(be.X) != err.Name || types.ExprString(be.Y) != "nil" || len(ifs.Body.List) == 0 {
+		return false
+	}
+	_, ok = ifs.Body.List[len(ifs.Body.List)-1].(*ast.ReturnStmt)
+	return ok
 }
 
 // errorDiscarded reports whether the statement holding call drops its
@@ -202,7 +233,7 @@ func errorDiscarded(s fixes.Site, call *ast.CallExpr) bool {
 // what the loops see: the site's loop and those enclosing it after the
 // origin call nothing else that may query, the site's loop writes no
 // part of the key and reads the field nowhere before the query.
-func loopsKeep(s fixes.Site, removed ast.Stmt, field, key ast.Expr) bool {
+func loopsKeep(s fixes.Site, from, to token.Pos, field, key ast.Expr) bool {
 	loops := []ast.Stmt{s.Loop}
 	for _, n := range s.Ancestors(s.Loop) {
 		if _, ok := n.(*ast.FuncLit); ok {
@@ -213,14 +244,14 @@ func loopsKeep(s fixes.Site, removed ast.Stmt, field, key ast.Expr) bool {
 		}
 	}
 	for _, l := range loops {
-		if mayQuery(s, fixes.LoopBody(l), removed) {
+		if mayQuery(s, fixes.LoopBody(l), from, to) {
 			return false
 		}
 	}
 	keep := true
 	fieldText, keyText := types.ExprString(field), types.ExprString(key)
 	ast.Inspect(fixes.LoopBody(s.Loop), func(n ast.Node) bool {
-		if !keep || n == removed {
+		if !keep || n != nil && from <= n.Pos() && n.End() <= to {
 			return false
 		}
 		switch n := n.(type) {
@@ -235,7 +266,7 @@ func loopsKeep(s fixes.Site, removed ast.Stmt, field, key ast.Expr) bool {
 				keep = false
 			}
 		case ast.Expr:
-			if n.Pos() < removed.Pos() && types.ExprString(n) == fieldText {
+			if n.Pos() < from && types.ExprString(n) == fieldText {
 				keep = false
 			}
 		}
@@ -244,14 +275,14 @@ func loopsKeep(s fixes.Site, removed ast.Stmt, field, key ast.Expr) bool {
 	return keep
 }
 
-// mayQuery reports whether body, the removed statement aside, calls
+// mayQuery reports whether body, the removed range [from, to) aside, calls
 // anything but builtins, conversions and the standard library
 // (database/sql aside), or a method of an interface.
-func mayQuery(s fixes.Site, body *ast.BlockStmt, removed ast.Stmt) bool {
+func mayQuery(s fixes.Site, body *ast.BlockStmt, from, to token.Pos) bool {
 	info := s.Pass.TypesInfo
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
-		if found || n == removed {
+		if found || n != nil && from <= n.Pos() && n.End() <= to {
 			return false
 		}
 		call, ok := n.(*ast.CallExpr)

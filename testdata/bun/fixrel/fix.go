@@ -1,4 +1,4 @@
-package fixrel // want package:"reaches data access"
+package fixrel
 
 // Has-many reads per post into the post's own field: Relation loads them
 // all with the list.

@@ -1,7 +1,8 @@
 // Package gopg is what nplusonelint knows about go-pg
 // (github.com/go-pg/pg/v10): which calls run a query (Library, as data),
 // how go-pg infers relations from `pg:"rel:…"` tags (relations.go), and
-// its remedies (remedies.go), as advice: Relation("Y"), Exists(), one
+// its remedies (remedies.go): Relation("Y") (an edit for a has-many read,
+// relationfix.go, shared with bun in rules/relationload), Exists(), one
 // Insert(&rows).
 package gopg
 
@@ -37,7 +38,7 @@ var Library = &rules.Library{
 	Structural:   []rules.Method{{Type: "Query", Name: "Table"}, {Type: "Query", Name: "TableExpr"}},
 	Remedies:     remedies{},
 	RemedyDocs: map[string]string{
-		"read-per-element":       "`Relation(\"Y\")` of the relation on the query that loaded the collection; one query over the collected keys otherwise (advice)",
+		"read-per-element":       "`Relation(\"Y\")` of the relation on the query that loaded the collection (nested `\"Y.Z\"`, conditions in the `func(q *pg.Query) (*pg.Query, error)` form): a fix for a has-many read into the element's own field when the edit is safe, advice otherwise; one query over the collected keys when no relation fits",
 		"write-per-element":      "the rows collected in the loop and one `Insert(&rows)` after it; one statement over the keys for other writes (advice)",
 		"count-per-element":      "one count grouped by the key (advice)",
 		"count-compared-to-zero": "`Exists()` (advice)",

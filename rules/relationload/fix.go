@@ -24,7 +24,8 @@ import (
 // its per-element order. The query that loaded the collection gets
 // .Relation(…) and the loop's statement goes.
 //
-// Refused (nil): a to-one relation (both libraries join it: a missing row
+// Refused (nil): the loop's query and the origin starting from different
+// handles or run with different contexts; a to-one relation (both libraries join it: a missing row
 // leaves the field nil or zero where the query returned "no rows"); a
 // Limit, Column, Join, … in the loop's query (Recognise); an origin that
 // is a parameter, not written once in a block enclosing the loop, using
@@ -77,7 +78,7 @@ func Fix(s fixes.Site, lib *Library, l *Load) *analysis.SuggestedFix {
 	}
 	args := l.Args(s, lib, pkg)
 	insert, ok := insertion(s, lib, l.Path, args)
-	if !ok {
+	if !ok || !sameHandle(s, lib, s.Call, s.Origin) {
 		return nil
 	}
 	edits = append(edits, insert)
@@ -147,6 +148,25 @@ func insertion(s fixes.Site, lib *Library, path, args string) (analysis.TextEdit
 	}
 	at := fixes.ReceiverEnd(s.Origin)
 	return analysis.TextEdit{Pos: at, End: at, NewText: []byte(".Relation(" + args + ")")}, true
+}
+
+// sameHandle reports whether two queries start from the same handle (a
+// loop reading through a transaction sees its writes, the origin's db
+// would not) and run with the same arguments (the context).
+func sameHandle(s fixes.Site, lib *Library, a, b *ast.CallExpr) bool {
+	root := func(call *ast.CallExpr) string {
+		links := lib.Chain(s.Pass.TypesInfo, call)
+		return types.ExprString(ast.Unparen(links[0].Call.Fun).(*ast.SelectorExpr).X)
+	}
+	if root(a) != root(b) || len(a.Args) != len(b.Args) {
+		return false
+	}
+	for i := range a.Args {
+		if types.ExprString(a.Args[i]) != types.ExprString(b.Args[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // statement returns the statements that are the loop's query: the call

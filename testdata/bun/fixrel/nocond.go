@@ -150,3 +150,36 @@ func readBefore(ctx context.Context, db *bun.DB) (int, error) { // want readBefo
 	}
 	return n, nil
 }
+
+// The loop reads through the transaction (it sees the transaction's
+// writes), the list was read outside it.
+func otherHandle(ctx context.Context, db *bun.DB, tx bun.Tx) error { // want otherHandle:"runs \\(\\*bun\\.SelectQuery\\)\\.Scan \\[params 1\\]"
+	var posts []*models.Post
+	if err := db.NewSelect().Model(&posts).Scan(ctx); err != nil {
+		return err
+	}
+	for _, p := range posts {
+		if err := tx.NewSelect().Model(&p.Comments).Where("post_id = ?", p.ID).Scan(ctx); err != nil { // want `load it with the list: Relation\("Comments"\) on the query tha`
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+type postKey struct{}
+
+// Each read has its own context.
+func otherContext(ctx context.Context, db *bun.DB) error { // want otherContext:"runs \\(\\*bun\\.SelectQuery\\)\\.Scan \\[params 1\\]"
+	var posts []*models.Post
+	if err := db.NewSelect().Model(&posts).Scan(ctx); err != nil {
+		return err
+	}
+	for _, p := range posts {
+		rctx := context.WithValue(ctx, postKey{}, p.ID)
+		if err := db.NewSelect().Model(&p.Comments).Where("post_id = ?", p.ID).Scan(rctx); err != nil { // want `load it with the list: Relation\("Comments"\) on the query tha`
+			return err
+		}
+		log.Print(rctx)
+	}
+	return nil
+}

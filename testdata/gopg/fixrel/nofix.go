@@ -215,3 +215,17 @@ func readBefore(db *pg.DB) (int, error) { // want readBefore:"runs \\(\\*orm\\.Q
 	}
 	return n, nil
 }
+
+// The loop reads through the transaction, the list was read outside it.
+func otherHandle(db *pg.DB, tx *pg.Tx) error { // want otherHandle:"runs \\(\\*orm\\.Query\\)\\.Select \\[params 0\\]"
+	var posts []*Post
+	if err := db.Model(&posts).Select(); err != nil {
+		return err
+	}
+	for _, p := range posts {
+		if err := tx.Model(&p.Comments).Where("post_id = ?", p.ID).Select(); err != nil { // want `load it with the list: Relation\("Comments"\) on the query tha`
+			return err
+		}
+	}
+	return tx.Commit()
+}

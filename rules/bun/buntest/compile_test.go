@@ -12,7 +12,7 @@ import (
 )
 
 // Every fix nplusonelint offers on the bun scenarios (testdata/bun),
-// applied with nplusonelint -fix, turns each fixrel* file into its golden
+// applied with nplusonelint -fix, turns each fix* file into its golden
 // file and leaves a module that builds and passes go vet.
 func TestAllFixesCompile(t *testing.T) {
 	if testing.Short() {
@@ -22,9 +22,9 @@ func TestAllFixesCompile(t *testing.T) {
 	bin := moduletest.Tool(t)
 	dir := filepath.Join(tmp, "bun")
 	moduletest.CopyTree(t, filepath.Join("..", "..", "..", "testdata", "bun"), dir)
-	goldens, _ := filepath.Glob(filepath.Join(dir, "fixrel*", "*.go.golden"))
+	goldens, _ := filepath.Glob(filepath.Join(dir, "fix*", "*.go.golden"))
 	if len(goldens) == 0 {
-		t.Fatal("no golden files in testdata/bun/fixrel*")
+		t.Fatal("no golden files in testdata/bun/fix*")
 	}
 	cmd := exec.Command(bin, "-fix", "./...")
 	cmd.Dir = dir

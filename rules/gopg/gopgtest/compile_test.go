@@ -15,7 +15,7 @@ func TestMain(m *testing.M) { moduletest.Main(m) }
 
 // go-pg runs on PostgreSQL only, which this test does not have: every
 // fix nplusonelint offers on the go-pg scenarios (testdata/gopg), applied
-// with nplusonelint -fix, must turn each fixrel file into its golden file
+// with nplusonelint -fix, must turn each fix* file into its golden file
 // and leave a module that builds and passes go vet.
 func TestAllFixesCompile(t *testing.T) {
 	if testing.Short() {
@@ -24,9 +24,9 @@ func TestAllFixesCompile(t *testing.T) {
 	bin := moduletest.Tool(t)
 	dir := filepath.Join(t.TempDir(), "gopg")
 	moduletest.CopyTree(t, filepath.Join("..", "..", "..", "testdata", "gopg"), dir)
-	goldens, _ := filepath.Glob(filepath.Join(dir, "fixrel", "*.go.golden"))
+	goldens, _ := filepath.Glob(filepath.Join(dir, "fix*", "*.go.golden"))
 	if len(goldens) == 0 {
-		t.Fatal("no golden files in testdata/gopg/fixrel")
+		t.Fatal("no golden files in testdata/gopg/fix*")
 	}
 	cmd := exec.Command(bin, "-fix", "./...")
 	cmd.Dir = dir

@@ -99,8 +99,8 @@ func resolveInterface(named, inst *types.Named, owners map[string][]*types.Named
 			}
 			obj, _, _ := types.LookupFieldOrMethod(impl, false, t.Obj().Pkg(), m.Name())
 			fn, ok := obj.(*types.Func)
-			if !ok || testDouble(fn, fset) {
-				continue
+			if !ok || fn.Pkg() == nil || testDouble(fn, fset) {
+				continue // nil Pkg: error's Error, promoted from an embedded error
 			}
 			real++
 			f := facts[fn.Origin()]

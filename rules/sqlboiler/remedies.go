@@ -9,7 +9,7 @@ import (
 
 // remedies are sqlboiler's answers: qm.Load (a fix for a to-many
 // relation read per element, eagerload.go), one statement over the keys,
-// a grouped count, Exists (a fix, exists.go).
+// a grouped count, one row selected instead of a count.
 type remedies struct{ rules.NoRemedies }
 
 // Read eager-loads the relation the loop reads per element.
@@ -41,7 +41,14 @@ func (remedies) Count(fixes.Site) rules.Remedy {
 	return rules.Remedy{Advice: "count for all keys at once (one query grouped by the key), or qm.Load the relation and use len(o.R.Y)"}
 }
 
-// Existence asks whether a row exists instead of counting them all.
-func (remedies) Existence(c fixes.CountSite) rules.Remedy {
-	return rules.Remedy{Advice: "ask whether a row exists with Exists(ctx, exec), which selects at most one row", Fix: existsFix(c)}
+// Existence advises selecting one row: the generated Exists is no remedy,
+// its statement is SELECT COUNT(*) … LIMIT 1 (v4.19.1's 03_finishers
+// template: SetCount and SetLimit), which counts every matching row too
+// (the limit applies to the one row of the count). No fix, then.
+func (remedies) Existence(fixes.CountSite) rules.Remedy {
+	return rules.Remedy{Advice: existsAdvice}
 }
+
+// existsAdvice names what stops at the first matching row: One limits
+// its query to one row and returns sql.ErrNoRows for none.
+const existsAdvice = "select one row instead: q(qm.Select(models.XColumns.ID)).One(ctx, exec), which runs SELECT \"id\" … LIMIT 1 and returns sql.ErrNoRows when there is none, or XExists(ctx, exec, key) for a primary key (SELECT EXISTS); the generated Exists is no remedy: it runs SELECT COUNT(*) … LIMIT 1, which still counts every matching row"

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -113,7 +114,11 @@ func structField(n *types.Named, name string) *types.Var {
 // removed, and comments read as p.R.Comments. After qm.Load every element
 // has R set (LoadComments sets it before querying) and R.Comments holds
 // the element's rows, nil for none as All returned nil, so the reads keep
-// their results; the eager query runs the same after-select hooks.
+// their results; the eager query runs the same after-select hooks. In a
+// loop over a loaded relation of an outer element (for _, p := range
+// u.R.AuthorPosts) the load is nested, qm.Load("AuthorPosts.Comments",
+// mods…), when the origin loads AuthorPosts: its mods apply to the last
+// relation only, as the loop's did.
 //
 // Refused, so that the edit keeps what the code did: a to-one relation
 // (One returned sql.ErrNoRows for a missing row; the loaded R.Author is
@@ -123,12 +128,12 @@ func structField(n *types.Named, name string) *types.Var {
 // that is not models.X(mods…).All(ctx, exec) (or an accessor) with the
 // loop's context and executor, written once in a block enclosing the loop
 // and already loading the relation, a loop that calls anything else that
-// may query (the load reads before the loop and would miss what an earlier
-// iteration wrote), an error check that does more than return, a result
+// may query, the outer loop's body included (the load reads before the
+// loop and would miss what an earlier iteration wrote), an error check that does more than return, a result
 // written again, and an edit leaving a variable or import unused.
 func loadFix(s fixes.Site, q relationQuery) *analysis.SuggestedFix {
 	info := s.Pass.TypesInfo
-	if !q.many || s.Origin == nil || s.Outer != nil || s.Param || s.File == nil {
+	if !q.many || s.Origin == nil || s.Param || s.File == nil {
 		return nil
 	}
 	if sel := ast.Unparen(q.finisher.Fun).(*ast.SelectorExpr); sel.Sel.Name != "All" || len(q.finisher.Args) != 2 {
@@ -150,7 +155,22 @@ func loadFix(s fixes.Site, q relationQuery) *analysis.SuggestedFix {
 			return nil
 		}
 	}
-	root, ok := originMods(s, q)
+	// o is the site of the loop over the origin's collection: this loop,
+	// or the enclosing one whose element's loaded relation this loop
+	// ranges over (for _, u := range users { for _, p := range u.R.AuthorPosts).
+	o, path, model := s, q.name, q.owner
+	if s.Outer != nil {
+		outer, rel, ok := nestedIn(s)
+		if !ok {
+			return nil
+		}
+		o.Loop, o.Collection = outer.loop, s.Outer
+		path, model = rel+"."+q.name, outer.model
+		if writesRoot(o, outer.elem) {
+			return nil
+		}
+	}
+	root, ok := originMods(o, q, model, path)
 	if !ok {
 		return nil
 	}
@@ -162,7 +182,7 @@ func loadFix(s fixes.Site, q relationQuery) *analysis.SuggestedFix {
 	if check != nil {
 		removed, end = append(removed, check), check.End()
 	}
-	if s.MayQueryElsewhere(removed...) {
+	if o.MayQueryElsewhere(removed...) {
 		return nil
 	}
 	keep := []types.Object{elemVar}
@@ -189,12 +209,15 @@ func loadFix(s fixes.Site, q relationQuery) *analysis.SuggestedFix {
 	if imp != nil {
 		edits = append(edits, *imp)
 	}
-	rel, imp, ok := relsName(s, q)
-	if !ok {
-		return nil
-	}
-	if imp != nil {
-		edits = append(edits, *imp)
+	rel := strconv.Quote(path) // "AuthorPosts.Comments"
+	if s.Outer == nil {
+		var imp *analysis.TextEdit
+		if rel, imp, ok = relsName(s, q); !ok {
+			return nil
+		}
+		if imp != nil {
+			edits = append(edits, *imp)
+		}
 	}
 	args := []string{rel}
 	for _, m := range q.accessor.Args {
@@ -218,7 +241,7 @@ func loadFix(s fixes.Site, q relationQuery) *analysis.SuggestedFix {
 		edits = append(edits, clause)
 	}
 	return &analysis.SuggestedFix{
-		Message:   "eager-load " + q.name + " with qm.Load in the query loading " + types.ExprString(s.Collection) + ", and read " + read,
+		Message:   "eager-load " + path + " with qm.Load in the query loading " + types.ExprString(o.Collection) + ", and read " + read,
 		TextEdits: edits,
 	}
 }
@@ -317,7 +340,7 @@ func isPkgVar(obj types.Object) bool {
 // element's model, the collection a variable it defines, written nowhere
 // else, in a block enclosing the loop; no mod of it loads the relation
 // already.
-func originMods(s fixes.Site, q relationQuery) (*ast.CallExpr, bool) {
+func originMods(s fixes.Site, q relationQuery, model *types.Named, path string) (*ast.CallExpr, bool) {
 	info := s.Pass.TypesInfo
 	origin := s.Origin
 	sel, ok := ast.Unparen(origin.Fun).(*ast.SelectorExpr)
@@ -333,7 +356,7 @@ func originMods(s fixes.Site, q relationQuery) (*ast.CallExpr, bool) {
 		}
 	}
 	res, ok := info.TypeOf(origin).(*types.Tuple)
-	if !ok || res.Len() != 2 || fixes.ElementType(res.At(0).Type()) != q.owner {
+	if !ok || res.Len() != 2 || fixes.ElementType(res.At(0).Type()) != model {
 		return nil, false
 	}
 	root, ok := ast.Unparen(sel.X).(*ast.CallExpr)
@@ -344,10 +367,20 @@ func originMods(s fixes.Site, q relationQuery) (*ast.CallExpr, bool) {
 	if !ok || fn.Pkg() == nil || !isGeneratedPackage(fn.Pkg()) || !takesMods(fn.Signature()) {
 		return nil, false
 	}
+	first, nested, _ := strings.Cut(path, ".")
+	loadsFirst := false
 	for _, m := range root.Args {
-		if loads(info, m, q.name) {
+		switch loads(info, m, first) {
+		case path:
+			return nil, false // loaded already
+		case first:
+			loadsFirst = true
+		case "?":
 			return nil, false
 		}
+	}
+	if nested != "" && !loadsFirst {
+		return nil, false // the loop ranges over a relation the origin does not load
 	}
 	id, ok := ast.Unparen(s.Collection).(*ast.Ident)
 	if !ok {
@@ -374,24 +407,67 @@ func takesMods(sig *types.Signature) bool {
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == qmPath && n.Obj().Name() == "QueryMod"
 }
 
-// loads reports whether the mod m may load the relation name: a qm.Load
-// of it, or of a name it cannot read.
-func loads(info *types.Info, m ast.Expr, name string) bool {
+// loads returns the relation path the mod m loads when it starts with
+// the relation first ("" when it loads another one or is no qm.Load), or
+// "?" for a path it cannot read: a qm.Load of a string constant or of a
+// generated XRels field.
+func loads(info *types.Info, m ast.Expr, first string) string {
 	call, ok := ast.Unparen(m).(*ast.CallExpr)
 	if !ok {
-		return false
+		return ""
 	}
 	fn, ok := typeutil.Callee(info, call).(*types.Func)
 	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != qmPath || fn.Name() != "Load" || len(call.Args) == 0 {
-		return false
+		return ""
 	}
-	if v, ok := fixes.StringConst(info, call.Args[0]); ok {
-		return strings.Split(v, ".")[0] == name
+	path, ok := fixes.StringConst(info, call.Args[0])
+	if sel, isSel := ast.Unparen(call.Args[0]).(*ast.SelectorExpr); !ok && isSel && strings.HasSuffix(types.ExprString(sel.X), "Rels") {
+		path, ok = sel.Sel.Name, true
 	}
-	if sel, ok := ast.Unparen(call.Args[0]).(*ast.SelectorExpr); ok && strings.HasSuffix(types.ExprString(sel.X), "Rels") {
-		return sel.Sel.Name == name
+	if !ok {
+		return "?"
 	}
-	return true
+	if head, _, _ := strings.Cut(path, "."); head != first {
+		return ""
+	}
+	return path
+}
+
+// outerLoop is the loop a nested loop's collection belongs to.
+type outerLoop struct {
+	loop  *ast.RangeStmt
+	elem  *types.Var   // u in for _, u := range users
+	model *types.Named // u's model
+}
+
+// nestedIn returns the enclosing range over s.Outer whose value u holds
+// the collection s ranges over, u.R.X, and X.
+func nestedIn(s fixes.Site) (outerLoop, string, bool) {
+	info := s.Pass.TypesInfo
+	root, fields := fixes.FieldPath(s.Collection)
+	id, ok := root.(*ast.Ident)
+	if !ok || len(fields) != 2 || fields[0] != "R" {
+		return outerLoop{}, "", false
+	}
+	u, _ := info.Uses[id].(*types.Var)
+	for _, n := range s.Ancestors(s.Loop) {
+		if _, ok := n.(*ast.FuncLit); ok {
+			break
+		}
+		rng, ok := n.(*ast.RangeStmt)
+		if !ok || rng.Value == nil || types.ExprString(rng.X) != types.ExprString(s.Outer) {
+			continue
+		}
+		if v, _ := info.Defs[identOf(rng.Value)].(*types.Var); v == nil || v != u {
+			return outerLoop{}, "", false
+		}
+		model, ok := fixes.DerefNamed(u.Type()).(*types.Named)
+		if !ok || relField(model, fields[1]) == nil || !canLoad(model, fields[1]) {
+			return outerLoop{}, "", false
+		}
+		return outerLoop{loop: rng, elem: u, model: model}, fields[1], true
+	}
+	return outerLoop{}, "", false
 }
 
 // resultStatement returns the loop's statement `v, err := <query>` (v or

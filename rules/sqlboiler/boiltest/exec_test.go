@@ -60,6 +60,7 @@ var scenarios = map[string]func(context.Context, *sql.DB) (any, error){
 	"Approved":       func(ctx context.Context, db *sql.DB) (any, error) { return fixload.Approved(ctx, db) },
 	"PostsPerAuthor": func(ctx context.Context, db *sql.DB) (any, error) { return fixload.PostsPerAuthor(ctx, db) },
 	"Tags":           func(ctx context.Context, db *sql.DB) (any, error) { return fixload.Tags(ctx, db) },
+	"Threads":        func(ctx context.Context, db *sql.DB) (any, error) { return fixload.Threads(ctx, db) },
 	// Not a fix: the generated Exists, to show that it counts
 	// (SELECT COUNT(*) … LIMIT 1), the reason Exists is no remedy.
 	"Exists": func(ctx context.Context, db *sql.DB) (any, error) {
@@ -172,8 +173,8 @@ func TestFixesRemoveQueries(t *testing.T) {
 		names = append(names, name)
 	}
 	sort.Strings(names)
-	if len(names) != 5 {
-		t.Fatalf("ran %d scenarios, want 5: %v", len(names), names)
+	if len(names) != 6 {
+		t.Fatalf("ran %d scenarios, want 6: %v", len(names), names)
 	}
 	small, large := sizes[0], sizes[1]
 	for _, name := range names {

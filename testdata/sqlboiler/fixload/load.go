@@ -70,3 +70,25 @@ func PostsPerAuthor(ctx context.Context, db *sql.DB) ([]int, error) { // want Po
 	}
 	return counts, nil
 }
+
+// Threads reads the comments of each post of each user, the posts loaded
+// with the users: the nested load AuthorPosts.Comments.
+func Threads(ctx context.Context, db *sql.DB) ([]string, error) { // want Threads:"runs \\(models\\.userQuery\\)\\.All \\[params 1\\]"
+	users, err := models.Users(qm.Load(models.UserRels.AuthorPosts, qm.OrderBy("id")), qm.OrderBy("id")).All(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, u := range users {
+		for _, p := range u.R.AuthorPosts {
+			comments, err := p.Comments(qm.OrderBy("id")).All(ctx, db) // want `N\+1 query: \(models\.commentQuery\)\.All runs once per element of u\.R\.AuthorPosts`
+			if err != nil {
+				return nil, err
+			}
+			for _, c := range comments {
+				out = append(out, u.Name+"/"+p.Title+"/"+c.Body)
+			}
+		}
+	}
+	return out, nil
+}

@@ -216,3 +216,26 @@ func Taken(ctx context.Context, db *sql.DB, exists bool) (bool, error) { // want
 	}
 	return exists && n > 0, nil
 }
+
+// Reloading reloads each user before reading its posts' comments: the
+// outer loop queries too, so the nested load would read before it.
+func Reloading(ctx context.Context, db *sql.DB) (int, error) { // want Reloading:"runs \\(models\\.userQuery\\)\\.All \\[params 1\\]"
+	users, err := models.Users(qm.Load(models.UserRels.AuthorPosts)).All(ctx, db)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, u := range users {
+		if err := u.Reload(ctx, db); err != nil { // want `N\+1 query: \(\*models\.User\)\.Reload runs once per element of users`
+			return 0, err
+		}
+		for _, p := range u.R.AuthorPosts {
+			comments, err := p.Comments().All(ctx, db) // want `N\+1 query: \(models\.commentQuery\)\.All runs once per element of u\.R\.AuthorPosts`
+			if err != nil {
+				return 0, err
+			}
+			n += len(comments)
+		}
+	}
+	return n, nil
+}

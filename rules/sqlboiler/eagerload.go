@@ -11,101 +11,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/nplusonelint/nplusonelint/fixes"
-	"github.com/nplusonelint/nplusonelint/rules"
 )
-
-// qmPath is the import path of sqlboiler's query mods.
-const qmPath = runtimePath + "/queries/qm"
-
-// relationQuery is a loop's query of a relation of the element through
-// its generated accessor: x.Y(mods...).All(ctx, exec) (or One, Count…).
-type relationQuery struct {
-	elem     ast.Expr      // x
-	name     string        // Y
-	accessor *ast.CallExpr // x.Y(mods...)
-	finisher *ast.CallExpr // ….All(ctx, exec)
-	owner    *types.Named  // x's model
-	many     bool          // x.R.Y is a slice: a to-many relation
-}
-
-// parseRelationQuery recognises the loop's call as the finisher of a
-// relation accessor of a generated model: a method of the model whose
-// name is a field of the model's R struct (postR.Comments), and which
-// the model's L struct can eager-load (postL.LoadComments).
-func parseRelationQuery(s fixes.Site) (relationQuery, bool) {
-	if s.Call == nil {
-		return relationQuery{}, false
-	}
-	info := s.Pass.TypesInfo
-	sel, ok := ast.Unparen(s.Call.Fun).(*ast.SelectorExpr)
-	if !ok {
-		return relationQuery{}, false
-	}
-	acc, ok := ast.Unparen(sel.X).(*ast.CallExpr)
-	if !ok {
-		return relationQuery{}, false
-	}
-	asel, ok := ast.Unparen(acc.Fun).(*ast.SelectorExpr)
-	if !ok {
-		return relationQuery{}, false
-	}
-	fn, ok := typeutil.Callee(info, acc).(*types.Func)
-	if !ok || fn.Pkg() == nil || !isGeneratedPackage(fn.Pkg()) || fn.Signature().Recv() == nil {
-		return relationQuery{}, false
-	}
-	owner, ok := fixes.DerefNamed(fn.Signature().Recv().Type()).(*types.Named)
-	if !ok {
-		return relationQuery{}, false
-	}
-	loaded := relField(owner, fn.Name())
-	if loaded == nil || !canLoad(owner, fn.Name()) {
-		return relationQuery{}, false
-	}
-	_, many := loaded.Type().Underlying().(*types.Slice)
-	return relationQuery{elem: asel.X, name: fn.Name(), accessor: acc, finisher: s.Call, owner: owner, many: many}, true
-}
-
-// relField returns the field name of the model's R struct (*postR), or nil.
-func relField(model *types.Named, name string) *types.Var {
-	r := structField(model, "R")
-	if r == nil {
-		return nil
-	}
-	rn, ok := fixes.DerefNamed(r.Type()).(*types.Named)
-	if !ok {
-		return nil
-	}
-	return structField(rn, name)
-}
-
-// canLoad reports whether the model's L struct has the eager loader of the
-// relation (LoadComments), the method qm.Load("Comments") calls.
-func canLoad(model *types.Named, name string) bool {
-	l := structField(model, "L")
-	if l == nil {
-		return false
-	}
-	ln, ok := fixes.DerefNamed(l.Type()).(*types.Named)
-	if !ok {
-		return false
-	}
-	obj, _, _ := types.LookupFieldOrMethod(ln, true, ln.Obj().Pkg(), "Load"+name)
-	_, ok = obj.(*types.Func)
-	return ok
-}
-
-func structField(n *types.Named, name string) *types.Var {
-	st, ok := n.Underlying().(*types.Struct)
-	if !ok {
-		return nil
-	}
-	for f := range st.Fields() {
-		if f.Name() == name {
-			return f
-		}
-	}
-	return nil
-}
 
 // loadFix makes the eager load of a to-many relation read per element:
 // qm.Load(models.PostRels.Comments[, the loop's mods]) added to the mods
@@ -129,8 +35,9 @@ func structField(n *types.Named, name string) *types.Var {
 // loop's context and executor, written once in a block enclosing the loop
 // and already loading the relation, a loop that calls anything else that
 // may query, the outer loop's body included (the load reads before the
-// loop and would miss what an earlier iteration wrote), an error check that does more than return, a result
-// written again, and an edit leaving a variable or import unused.
+// loop and would miss what an earlier iteration wrote), an error check
+// that does more than return, a result written again, and an edit leaving
+// a variable or import unused.
 func loadFix(s fixes.Site, q relationQuery) *analysis.SuggestedFix {
 	info := s.Pass.TypesInfo
 	if !q.many || s.Origin == nil || s.Param || s.File == nil {
@@ -266,73 +173,6 @@ func appendArg(s fixes.Site, call *ast.CallExpr, arg string) analysis.TextEdit {
 	return analysis.TextEdit{Pos: last.End(), End: last.End(), NewText: []byte(", " + arg)}
 }
 
-// carriedMods are the query mods a relation's eager load applies as the
-// relation's own query did: conditions joined with AND (each in its own
-// parentheses) and an order, which the eager query keeps within each
-// element's rows.
-var carriedMods = map[string]bool{"Where": true, "And": true, "WhereIn": true, "OrderBy": true}
-
-// whereOps are the generated where helpers' comparisons
-// (models.CommentWhere.Approved.EQ(true)).
-var whereOps = map[string]bool{"EQ": true, "NEQ": true, "LT": true, "LTE": true, "GT": true, "GTE": true, "IN": true, "NIN": true, "IsNull": true, "IsNotNull": true}
-
-// carriedMod reports whether the mod m of the loop's accessor means the
-// same in the eager load: a qm condition or order, or a generated where
-// helper's comparison, of constant arguments.
-func carriedMod(info *types.Info, m ast.Expr) bool {
-	call, ok := ast.Unparen(m).(*ast.CallExpr)
-	if !ok || call.Ellipsis.IsValid() {
-		return false
-	}
-	fn, ok := typeutil.Callee(info, call).(*types.Func)
-	if !ok || fn.Pkg() == nil {
-		return false
-	}
-	switch {
-	case fn.Pkg().Path() == qmPath && fn.Signature().Recv() == nil && carriedMods[fn.Name()]:
-	case isGeneratedPackage(fn.Pkg()) && fn.Signature().Recv() != nil && strings.HasPrefix(rules.RecvName(fn.Signature()), "whereHelper") && whereOps[fn.Name()]:
-		if !generatedVar(info, ast.Unparen(call.Fun).(*ast.SelectorExpr).X) {
-			return false
-		}
-	default:
-		return false
-	}
-	for _, a := range call.Args {
-		if !fixes.IsConstant(info, a) {
-			return false
-		}
-	}
-	return true
-}
-
-// generatedVar reports whether e selects fields of a package-level
-// variable of a generated package (models.CommentWhere.Approved).
-func generatedVar(info *types.Info, e ast.Expr) bool {
-	for {
-		switch x := ast.Unparen(e).(type) {
-		case *ast.Ident:
-			return isPkgVar(info.Uses[x])
-		case *ast.SelectorExpr:
-			if isPkgVar(info.Uses[x.Sel]) {
-				return true
-			}
-			e = x.X
-		default:
-			return false
-		}
-	}
-}
-
-func identOf(e ast.Expr) *ast.Ident {
-	id, _ := ast.Unparen(e).(*ast.Ident)
-	return id
-}
-
-func isPkgVar(obj types.Object) bool {
-	v, ok := obj.(*types.Var)
-	return ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() && isGeneratedPackage(v.Pkg())
-}
-
 // originMods returns the call whose mods the eager load joins: the
 // origin is ROOT(mods…).All(ctx, exec), ROOT a generated function or
 // accessor taking ...qm.QueryMod (models.Posts(…), u.AuthorPosts(…)),
@@ -395,79 +235,6 @@ func originMods(s fixes.Site, q relationQuery, model *types.Named, path string) 
 		return nil, false
 	}
 	return root, true
-}
-
-// takesMods reports whether a signature ends in ...qm.QueryMod.
-func takesMods(sig *types.Signature) bool {
-	if !sig.Variadic() {
-		return false
-	}
-	last := sig.Params().At(sig.Params().Len() - 1).Type().(*types.Slice).Elem()
-	n, ok := types.Unalias(last).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == qmPath && n.Obj().Name() == "QueryMod"
-}
-
-// loads returns the relation path the mod m loads when it starts with
-// the relation first ("" when it loads another one or is no qm.Load), or
-// "?" for a path it cannot read: a qm.Load of a string constant or of a
-// generated XRels field.
-func loads(info *types.Info, m ast.Expr, first string) string {
-	call, ok := ast.Unparen(m).(*ast.CallExpr)
-	if !ok {
-		return ""
-	}
-	fn, ok := typeutil.Callee(info, call).(*types.Func)
-	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != qmPath || fn.Name() != "Load" || len(call.Args) == 0 {
-		return ""
-	}
-	path, ok := fixes.StringConst(info, call.Args[0])
-	if sel, isSel := ast.Unparen(call.Args[0]).(*ast.SelectorExpr); !ok && isSel && strings.HasSuffix(types.ExprString(sel.X), "Rels") {
-		path, ok = sel.Sel.Name, true
-	}
-	if !ok {
-		return "?"
-	}
-	if head, _, _ := strings.Cut(path, "."); head != first {
-		return ""
-	}
-	return path
-}
-
-// outerLoop is the loop a nested loop's collection belongs to.
-type outerLoop struct {
-	loop  *ast.RangeStmt
-	elem  *types.Var   // u in for _, u := range users
-	model *types.Named // u's model
-}
-
-// nestedIn returns the enclosing range over s.Outer whose value u holds
-// the collection s ranges over, u.R.X, and X.
-func nestedIn(s fixes.Site) (outerLoop, string, bool) {
-	info := s.Pass.TypesInfo
-	root, fields := fixes.FieldPath(s.Collection)
-	id, ok := root.(*ast.Ident)
-	if !ok || len(fields) != 2 || fields[0] != "R" {
-		return outerLoop{}, "", false
-	}
-	u, _ := info.Uses[id].(*types.Var)
-	for _, n := range s.Ancestors(s.Loop) {
-		if _, ok := n.(*ast.FuncLit); ok {
-			break
-		}
-		rng, ok := n.(*ast.RangeStmt)
-		if !ok || rng.Value == nil || types.ExprString(rng.X) != types.ExprString(s.Outer) {
-			continue
-		}
-		if v, _ := info.Defs[identOf(rng.Value)].(*types.Var); v == nil || v != u {
-			return outerLoop{}, "", false
-		}
-		model, ok := fixes.DerefNamed(u.Type()).(*types.Named)
-		if !ok || relField(model, fields[1]) == nil || !canLoad(model, fields[1]) {
-			return outerLoop{}, "", false
-		}
-		return outerLoop{loop: rng, elem: u, model: model}, fields[1], true
-	}
-	return outerLoop{}, "", false
 }
 
 // resultStatement returns the loop's statement `v, err := <query>` (v or
@@ -584,9 +351,4 @@ func relsName(s fixes.Site, q relationQuery) (string, *analysis.TextEdit, bool) 
 		return "", nil, false
 	}
 	return name + "." + rels.Name() + "." + q.name, imp, true
-}
-
-func sameVar(info *types.Info, a, b ast.Expr) bool {
-	x, y := identOf(a), identOf(b)
-	return x != nil && y != nil && info.ObjectOf(x) != nil && info.ObjectOf(x) == info.ObjectOf(y)
 }

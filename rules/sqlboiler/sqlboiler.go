@@ -2,8 +2,8 @@
 // (github.com/volatiletech/sqlboiler/v4): the query-running functions and
 // methods of the models it generates into the user's module, recognised by
 // their shape (generated.go), and its remedies: qm.Load of the relation
-// where the collection is loaded, Exists for a count compared with zero,
-// one statement over the keys for writes.
+// where the collection is loaded (eagerload.go), one row selected for a
+// count compared with zero, one statement over the keys for writes.
 package sqlboiler
 
 import "github.com/nplusonelint/nplusonelint/rules"
@@ -21,9 +21,9 @@ var Library = &rules.Library{
 	Generated: generated,
 	Remedies:  remedies{},
 	RemedyDocs: map[string]string{
-		"read-per-element":       "`qm.Load(\"Y\")` (nested `qm.Load(\"Y.Z\")`) in the query that loaded the collection, the loop reading `o.R.Y` (advice)",
+		"read-per-element":       "`qm.Load(models.XRels.Y)` (nested `qm.Load(\"Y.Z\")`) in the query that loaded the collection, the loop reading `o.R.Y` (a fix for a to-many relation when the edit is safe, advice otherwise)",
 		"write-per-element":      "one statement over the keys (`UpdateAll`/`DeleteAll` on a query or slice), or one multi-row insert (advice)",
 		"count-per-element":      "one count grouped by the key, or `qm.Load` and `len(o.R.Y)` (advice)",
-		"count-compared-to-zero": "`Exists(ctx, exec)` instead of counting (advice)",
+		"count-compared-to-zero": "one row selected, `q(qm.Select(…)).One(ctx, exec)`, or `XExists` by key (advice: the generated `Exists` runs `SELECT COUNT(*) … LIMIT 1`, a count too)",
 	},
 }

@@ -31,3 +31,8 @@ func TestBunFixRelation(t *testing.T) {
 		}
 	}
 }
+
+// The Exists fix for a count compared to zero, and the counts it leaves
+// alone (a builder that changes what Count counts, a query built
+// elsewhere, a named boolean).
+func TestBunFixExists(t *testing.T) { runModuleFixes(t, "bun", "./fixexists") }

@@ -16,3 +16,8 @@ func TestGoPG(t *testing.T) {
 	dir := filepath.Join(analysistest.TestData(), "..", "..", "testdata", "gopg")
 	analysistest.Run(t, dir, analyzer.Analyzer, "./app", "./hooks")
 }
+
+// The Exists fix for a count compared to zero, and the counts it leaves
+// alone. go-pg runs on PostgreSQL only: the fixed code is compiled and
+// vetted (TestGoPGFixesCompile), not executed.
+func TestGoPGFixExists(t *testing.T) { runModuleFixes(t, "gopg", "./fixexists") }

@@ -15,3 +15,7 @@ func TestXorm(t *testing.T) {
 	dir := filepath.Join(analysistest.TestData(), "..", "..", "testdata", "xorm")
 	analysistest.Run(t, dir, analyzer.Analyzer, "./app", "./store", "./hooks")
 }
+
+// The Exist fix for a count compared to zero, and the counts it leaves
+// alone (a builder that changes what Count counts, no bean, a session).
+func TestXormFixExists(t *testing.T) { runModuleFixes(t, "xorm", "./fixexists") }

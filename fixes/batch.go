@@ -75,8 +75,14 @@ func (s Site) BatchNames(holds func(loop ast.Stmt) bool) []string {
 // FreshName returns the first name no identifier of the loop's function
 // or the package uses, so a declaration of it shadows nothing.
 func (s Site) FreshName(candidates ...string) string {
+	return s.freshIn(s.FuncOf(s.Loop), candidates...)
+}
+
+// freshIn returns the first candidate no identifier of fn or the package
+// uses.
+func (s Site) freshIn(fn ast.Node, candidates ...string) string {
 	used := map[string]bool{}
-	ast.Inspect(s.FuncOf(s.Loop), func(n ast.Node) bool {
+	ast.Inspect(fn, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok {
 			used[id.Name] = true
 		}

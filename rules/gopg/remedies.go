@@ -55,9 +55,10 @@ func (remedies) Exec(fixes.Site) rules.Remedy {
 	return rules.Remedy{Advice: "write all rows with one statement (a multi-row INSERT, or UPDATE/DELETE … WHERE key IN (?) with pg.In) inside one transaction"}
 }
 
-// Existence advises Exists, which stops at the first row.
-func (remedies) Existence(fixes.CountSite) rules.Remedy {
-	return rules.Remedy{Advice: "ask whether a row exists instead: Exists() selects at most one"}
+// Existence asks Exists, which stops at the first row, instead of a
+// count (exists.go).
+func (remedies) Existence(c fixes.CountSite) rules.Remedy {
+	return rules.Remedy{Advice: existsAdvice, Fix: exists(c)}
 }
 
 // relationPath recognises the loop's query,

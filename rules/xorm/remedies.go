@@ -37,7 +37,8 @@ func (remedies) Exec(fixes.Site) rules.Remedy {
 	return rules.Remedy{Advice: "write all rows with one statement (UPDATE/DELETE … WHERE key IN (…)) inside one transaction"}
 }
 
-// Existence advises Exist, which stops at the first row.
-func (remedies) Existence(fixes.CountSite) rules.Remedy {
-	return rules.Remedy{Advice: "ask whether a row exists instead: Exist(&bean) selects at most one"}
+// Existence asks Exist, which stops at the first row, instead of a
+// count (exists.go).
+func (remedies) Existence(c fixes.CountSite) rules.Remedy {
+	return rules.Remedy{Advice: existsAdvice, Fix: exists(c)}
 }

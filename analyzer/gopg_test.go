@@ -21,3 +21,7 @@ func TestGoPG(t *testing.T) {
 // alone. go-pg runs on PostgreSQL only: the fixed code is compiled and
 // vetted (TestGoPGFixesCompile), not executed.
 func TestGoPGFixExists(t *testing.T) { runModuleFixes(t, "gopg", "./fixexists") }
+
+// The bulk insert fix for an insert per element in a RunInTransaction
+// callback, and the loops it leaves alone.
+func TestGoPGFixBulk(t *testing.T) { runModuleFixes(t, "gopg", "./fixbulk") }

@@ -35,11 +35,14 @@ func (remedies) Read(s fixes.Site) rules.Remedy {
 	return rules.Remedy{Advice: inAdvice}
 }
 
-// Write advises one bulk insert, or one statement over the keys.
+// Write inserts the rows of an insert per element with one statement
+// after the loop (bulkinsert.go), and advises one statement over the keys
+// for other writes.
 func (remedies) Write(s fixes.Site) rules.Remedy {
 	if s.Call != nil {
 		if links := chain(s.Pass.TypesInfo, s.Call); len(links) > 0 && links[len(links)-1].Name == "Insert" {
-			return rules.Remedy{Advice: "collect the rows in the loop and insert them with one Model(&rows).Insert() after it"}
+			fix, note := bulkInsert(s)
+			return rules.Remedy{Advice: insertAdvice + note, Fix: fix}
 		}
 	}
 	return rules.Remedy{Advice: `change all rows with one statement over the keys: Where("id IN (?)", pg.In(ids))`}
@@ -147,9 +150,7 @@ func relationPath(s fixes.Site) (string, bool) {
 
 // chain splits a chain of go-pg calls, root first.
 func chain(info *types.Info, call *ast.CallExpr) []fixes.Link {
-	links, _ := fixes.Chain(info, call, func(fn *types.Func) bool {
-		return fn.Pkg() != nil && (fn.Pkg().Path() == path || fn.Pkg().Path() == ormPath) && fn.Signature().Recv() != nil
-	})
+	links, _ := fixes.Chain(info, call, isMethod)
 	return links
 }
 

@@ -57,8 +57,6 @@ func exists(c fixes.CountSite) *analysis.SuggestedFix {
 
 // chain splits a chain of xorm calls, root first.
 func chain(info *types.Info, call *ast.CallExpr) []fixes.Link {
-	links, _ := fixes.Chain(info, call, func(fn *types.Func) bool {
-		return fn.Pkg() != nil && fn.Pkg().Path() == path && fn.Signature().Recv() != nil
-	})
+	links, _ := fixes.Chain(info, call, isMethod)
 	return links
 }

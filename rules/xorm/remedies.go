@@ -17,11 +17,14 @@ func (remedies) Read(fixes.Site) rules.Remedy {
 	return rules.Remedy{Advice: `xorm has no eager loading: collect the keys, load them all with one In("key", keys).Find(&rows) and group them in memory`}
 }
 
-// Write advises one Insert of the collected rows, or one statement.
+// Write inserts the rows of an Insert per element with one Insert after
+// the loop (bulkinsert.go), and advises one statement over the keys for
+// other writes.
 func (remedies) Write(s fixes.Site) rules.Remedy {
 	if s.Call != nil {
 		if fn, ok := typeutil.Callee(s.Pass.TypesInfo, s.Call).(*types.Func); ok && (fn.Name() == "Insert" || fn.Name() == "InsertOne") {
-			return rules.Remedy{Advice: "collect the rows in the loop and insert them with one Insert(&rows) after it"}
+			fix, note := bulkInsert(s)
+			return rules.Remedy{Advice: insertAdvice + note, Fix: fix}
 		}
 	}
 	return rules.Remedy{Advice: `change all rows with one statement over the keys: In("id", ids)`}

@@ -11,7 +11,8 @@ import (
 	"github.com/nplusonelint/nplusonelint/rules"
 )
 
-// remedies are go-pg's answers, as advice.
+// remedies are go-pg's answers: Exists and one insert of the collected
+// rows as fixes where they keep what the code did, advice otherwise.
 type remedies struct{}
 
 const inAdvice = `collect the keys and run one query for all of them: Where("key IN (?)", pg.In(keys))`

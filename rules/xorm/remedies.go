@@ -9,7 +9,8 @@ import (
 	"github.com/nplusonelint/nplusonelint/rules"
 )
 
-// remedies are xorm's answers, as advice.
+// remedies are xorm's answers: Exist and one Insert of the collected rows
+// as fixes where they keep what the code did, advice otherwise.
 type remedies struct{}
 
 // Read advises one In query: xorm loads no relation by itself.

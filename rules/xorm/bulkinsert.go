@@ -31,10 +31,17 @@ const insertAdvice = "collect the rows in the loop and insert them with one Inse
 //   - it leaves a deleted column out (NULL) where one row writes the zero
 //     time: a model with one gets no fix;
 //   - BeforeInsert runs for all rows before the statement, AfterInsert
-//     for all after: a model with either gets no fix.
+//     for all after: a model with either gets no fix;
+//   - a Session's builders (Table, Omit, Cols, …) last until its next
+//     statement: called before the loop they shaped the first insert only,
+//     and would shape them all. The session may not be used before the
+//     loop.
 func bulkInsert(s fixes.Site) (*analysis.SuggestedFix, string) {
 	links, recv := fixes.Chain(s.Pass.TypesInfo, s.Call, isMethod)
 	if len(links) != 1 || links[0].Name != "Insert" || len(s.Call.Args) != 1 || s.Call.Ellipsis.IsValid() {
+		return nil, ""
+	}
+	if usedBefore(s, recv) {
 		return nil, ""
 	}
 	return s.BulkInsertFix(fixes.BulkInsert{
@@ -45,6 +52,24 @@ func bulkInsert(s fixes.Site) (*analysis.SuggestedFix, string) {
 		Holds:   func(loop ast.Stmt) bool { return holdsInsert(s.Pass.TypesInfo, loop) },
 		Method:  "Insert(&%s)",
 	})
+}
+
+// usedBefore reports whether the handle recv names is used in its
+// function before the loop.
+func usedBefore(s fixes.Site, recv ast.Expr) bool {
+	id, ok := ast.Unparen(recv).(*ast.Ident)
+	if !ok {
+		return true
+	}
+	obj := s.Pass.TypesInfo.Uses[id]
+	used := false
+	ast.Inspect(s.FuncOf(s.Loop), func(n ast.Node) bool {
+		if x, ok := n.(*ast.Ident); ok && x.Pos() < s.Loop.Pos() && s.Pass.TypesInfo.Uses[x] == obj {
+			used = true
+		}
+		return !used
+	})
+	return used
 }
 
 // rowsFit accepts literal rows of a model without insert hooks or a

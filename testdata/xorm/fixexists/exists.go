@@ -43,3 +43,18 @@ func Empty(engine *xorm.Engine, posts []models.Post) ([]int64, error) {
 	}
 	return out, nil
 }
+
+// Fresh asks in a transaction of its own: the new session's statement
+// holds no builder, Begin and Close leave it so.
+func Fresh(engine *xorm.Engine, postID int64) (bool, error) { // want Fresh:"runs \\(\\*xorm\\.Session\\)\\.Count \\[params 0,1\\]"
+	sess := engine.NewSession()
+	defer sess.Close()
+	if err := sess.Begin(); err != nil {
+		return false, err
+	}
+	n, err := sess.Count(&models.Comment{PostID: postID}) // want `count compared to zero`
+	if err != nil {
+		return false, err
+	}
+	return n > 0, sess.Commit()
+}

@@ -34,3 +34,13 @@ func Grouped(engine *xorm.Engine) bool { // want Grouped:"runs \\(\\*xorm\\.Sess
 	n, err := engine.GroupBy("post_id").Having("count(*) > 2").Count(&models.Comment{}) // want `count compared to zero`
 	return err == nil && n > 0
 }
+
+// Shaped: the session's Cols shapes its next statement, the count. No
+// edit.
+func Shaped(engine *xorm.Engine) bool { // want Shaped:"runs \\(\\*xorm\\.Session\\)\\.Count \\[params 0\\]"
+	sess := engine.NewSession()
+	defer sess.Close()
+	sess.Cols("body")
+	n, err := sess.Count(&models.Comment{}) // want `count compared to zero`
+	return err == nil && n > 0
+}

@@ -69,3 +69,38 @@ func TestExistAnswersAsTheCount(t *testing.T) {
 		t.Logf("n=%d: %d statements each; before %q, after %q", n, before.Count(), before.Statements()[0].SQL, after.Statements()[0].SQL)
 	}
 }
+
+// The same in a session fresh from NewSession, in its own transaction
+// (testdata/xorm/fixexists's Fresh): the same answers.
+func TestExistInFreshSession(t *testing.T) {
+	engine, _ := open(t, "fresh", 3)
+	if _, err := engine.Exec("DELETE FROM comment WHERE post_id = 2"); err != nil {
+		t.Fatal(err)
+	}
+	ask := func(postID int64, exist bool) (bool, error) {
+		sess := engine.NewSession()
+		defer sess.Close()
+		if err := sess.Begin(); err != nil {
+			return false, err
+		}
+		if exist {
+			exists, err := sess.Exist(&Comment{PostID: postID})
+			if err != nil {
+				return false, err
+			}
+			return exists, sess.Commit()
+		}
+		n, err := sess.Count(&Comment{PostID: postID})
+		if err != nil {
+			return false, err
+		}
+		return n > 0, sess.Commit()
+	}
+	for _, id := range []int64{1, 2, 3, 99} {
+		want, err1 := ask(id, false)
+		got, err2 := ask(id, true)
+		if err1 != nil || err2 != nil || want != got || want != (id == 1 || id == 3) {
+			t.Errorf("post %d: count says %v (%v), Exist %v (%v)", id, want, err1, got, err2)
+		}
+	}
+}

@@ -64,8 +64,9 @@ var sessionControl = map[string]bool{"Begin": true, "Commit": true, "Rollback": 
 
 // freshSession reports whether root is a session with no builder in its
 // statement: a variable declared by `s := engine.NewSession()` in the
-// count's function and used, besides the count, only as s.Begin(),
-// s.Commit(), s.Rollback() or s.Close().
+// count's function and used before the count (anywhere, when a loop runs
+// the count again) only as s.Begin(), s.Commit(), s.Rollback() or
+// s.Close().
 func freshSession(c fixes.CountSite, root ast.Expr) bool {
 	info := c.Pass.TypesInfo
 	id, ok := ast.Unparen(root).(*ast.Ident)
@@ -78,8 +79,20 @@ func freshSession(c fixes.CountSite, root ast.Expr) bool {
 	if v == nil || fn == nil || !fixes.DeclaredIn(v, fn) {
 		return false
 	}
+	inLoop := false
+	for _, p := range s.Ancestors(c.Call) {
+		if p == fn {
+			break
+		}
+		if _, ok := p.(ast.Stmt); ok && fixes.LoopBody(p.(ast.Stmt)) != nil {
+			inLoop = true
+		}
+	}
 	fresh, made := true, false
 	ast.Inspect(fn, func(n ast.Node) bool {
+		if n != nil && !inLoop && n.Pos() >= c.Call.End() {
+			return false // after the count, run once: it cannot shape it
+		}
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			for i, l := range n.Lhs {

@@ -58,3 +58,20 @@ func Fresh(engine *xorm.Engine, postID int64) (bool, error) { // want Fresh:"run
 	}
 	return n > 0, sess.Commit()
 }
+
+// Upsert writes through the session after the count, which cannot shape
+// it.
+func Upsert(engine *xorm.Engine, c *models.Comment) error { // want Upsert:"runs \\(\\*xorm\\.Session\\)\\.Count \\[params 0,1\\]"
+	sess := engine.NewSession()
+	defer sess.Close()
+	n, err := sess.Count(&models.Comment{ID: c.ID}) // want `count compared to zero`
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		_, err = sess.Insert(c)
+	} else {
+		_, err = sess.ID(c.ID).Update(c)
+	}
+	return err
+}

@@ -44,3 +44,19 @@ func Shaped(engine *xorm.Engine) bool { // want Shaped:"runs \\(\\*xorm\\.Sessio
 	n, err := sess.Count(&models.Comment{}) // want `count compared to zero`
 	return err == nil && n > 0
 }
+
+// Looped: the Cols after the count shapes the next iteration's count.
+// No edit.
+func Looped(engine *xorm.Engine, posts []models.Post) int {
+	sess := engine.NewSession()
+	defer sess.Close()
+	k := 0
+	for _, p := range posts {
+		n, err := sess.Count(&models.Comment{PostID: p.ID}) // want `count compared to zero` `N\+1 query: \(\*xorm\.Session\)\.Count runs once per element of posts`
+		if err == nil && n > 0 {
+			k++
+		}
+		sess.Cols("body")
+	}
+	return k
+}

@@ -38,9 +38,9 @@ type BulkInsert struct {
 // Why a bulk insert would store other rows than the loop did, said after
 // the advice when that is what stops the fix.
 const (
-	IgnoredErrorsNote  = "; the loop goes on past a failing insert, and one insert fails as a whole: check each error and return it from a transaction"
-	StopsEarlyNote     = "; the loop stops at the first failing insert and keeps the rows before it unless a transaction rolls them back, while one insert stores none (batched when the loop is a transaction callback's, returning the error)"
-	CheckThenWriteNote = "; the loop reads before it inserts, so de-duplicate the keys first (a key repeated in the input would be inserted twice) and look the existing ones up with one query"
+	ignoredErrorsNote  = "; the loop goes on past a failing insert, and one insert fails as a whole: check each error and return it from a transaction"
+	stopsEarlyNote     = "; the loop stops at the first failing insert and keeps the rows before it unless a transaction rolls them back, while one insert stores none (batched when the loop is a transaction callback's, returning the error)"
+	checkThenWriteNote = "; the loop reads before it inserts, so de-duplicate the keys first (a key repeated in the input would be inserted twice) and look the existing ones up with one query"
 )
 
 // BulkInsertFix returns the edit collecting the rows in the loop and inserting them
@@ -86,14 +86,14 @@ func (s Site) BulkInsertFix(b BulkInsert) (*analysis.SuggestedFix, string) {
 		return nil, ""
 	}
 	if s.MayQueryElsewhere(body) {
-		return nil, CheckThenWriteNote
+		return nil, checkThenWriteNote
 	}
 	_, ret, ok := ExecStatement(info, stmt, s.Call, s.Loop)
 	if !ok || !s.LastInIteration(stmt) || !s.LeavesOnlyByContinue(stmt) {
 		return nil, ""
 	}
 	if ret == nil {
-		return nil, IgnoredErrorsNote
+		return nil, ignoredErrorsNote
 	}
 	if !Invariant(info, b.Recv, s.Loop) {
 		return nil, ""
@@ -111,7 +111,7 @@ func (s Site) BulkInsertFix(b BulkInsert) (*analysis.SuggestedFix, string) {
 		return nil, why
 	}
 	if !s.InTransaction(b.Recv, stmt.(*ast.IfStmt), b.IsTx) {
-		return nil, StopsEarlyNote
+		return nil, stopsEarlyNote
 	}
 	typ, ok := s.TypeText(model, b.Row)
 	if !ok {

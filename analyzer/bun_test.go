@@ -46,3 +46,14 @@ func TestBunFixRelationNested(t *testing.T) {
 		}
 	}
 }
+
+// The Exists fix for a count compared to zero, and the counts it leaves
+// alone (a builder that changes what Count counts, a query built
+// elsewhere, a named boolean).
+func TestBunFixExists(t *testing.T) { runModuleFixes(t, "bun", "./fixexists") }
+
+// The bulk insert fix for an insert per element in a RunInTx callback,
+// and the loops it leaves alone (no transaction, errors ignored or
+// swallowed, a read first, the caller's rows, a key set, a hook, the new
+// ID read, a break).
+func TestBunFixBulk(t *testing.T) { runModuleFixes(t, "bun", "./fixbulk") }

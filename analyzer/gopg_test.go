@@ -33,3 +33,13 @@ func TestGoPGFixRelation(t *testing.T) {
 		}
 	}
 }
+
+// The Exists fix for a count compared to zero, and the counts it leaves
+// alone. go-pg runs on PostgreSQL only: the fixed code is compiled and
+// vetted (rules/gopg/gopgtest applies every fix of testdata/gopg and
+// builds the module), not executed.
+func TestGoPGFixExists(t *testing.T) { runModuleFixes(t, "gopg", "./fixexists") }
+
+// The bulk insert fix for an insert per element in a RunInTransaction
+// callback, and the loops it leaves alone.
+func TestGoPGFixBulk(t *testing.T) { runModuleFixes(t, "gopg", "./fixbulk") }

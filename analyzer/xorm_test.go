@@ -15,3 +15,12 @@ func TestXorm(t *testing.T) {
 	dir := filepath.Join(analysistest.TestData(), "..", "..", "testdata", "xorm")
 	analysistest.Run(t, dir, analyzer.Analyzer, "./app", "./store", "./hooks")
 }
+
+// The Exist fix for a count compared to zero, and the counts it leaves
+// alone (a builder that changes what Count counts, no bean, a session).
+func TestXormFixExists(t *testing.T) { runModuleFixes(t, "xorm", "./fixexists") }
+
+// The bulk insert fix for an Insert per element in a Transaction
+// callback, and the loops it leaves alone (no transaction, the caller's
+// rows, a key set, a deleted column, a hook, a commit after a failure).
+func TestXormFixBulk(t *testing.T) { runModuleFixes(t, "xorm", "./fixbulk") }

@@ -1,20 +1,12 @@
 package fixes
 
-import (
-	"go/ast"
-	"go/types"
-	"strings"
+import "go/ast"
 
-	"golang.org/x/tools/go/types/typeutil"
-)
-
-// MayQueryElsewhere reports whether the loop body, the nodes in skip
-// aside (the loop's own query), calls anything but builtins, conversions
-// and the standard library (database/sql aside): an eager load reads
-// everything before the loop, so it would miss what such a call wrote in
-// an earlier iteration. A method called through an interface may query.
-func (s Site) MayQueryElsewhere(skip ...ast.Node) bool {
-	info := s.Pass.TypesInfo
+// MayQueryBesides reports whether the loop body, the nodes in skip aside
+// (the loop's own query, the statements a fix moves), calls anything that
+// may query (MayQuery): an eager load reads everything before the loop, so
+// it would miss what such a call wrote in an earlier iteration.
+func (s Site) MayQueryBesides(skip ...ast.Node) bool {
 	found := false
 	ast.Inspect(LoopBody(s.Loop), func(n ast.Node) bool {
 		if found || n == nil {
@@ -25,17 +17,7 @@ func (s Site) MayQueryElsewhere(skip ...ast.Node) bool {
 				return false
 			}
 		}
-		call, ok := n.(*ast.CallExpr)
-		if !ok {
-			return true
-		}
-		if tv, ok := info.Types[call.Fun]; ok && (tv.IsType() || tv.IsBuiltin()) {
-			return true
-		}
-		fn, _ := typeutil.Callee(info, call).(*types.Func)
-		if fn == nil || fn.Pkg() == nil || strings.Contains(strings.Split(fn.Pkg().Path(), "/")[0], ".") || strings.HasPrefix(fn.Pkg().Path(), "database/sql") {
-			found = true
-		} else if sig := fn.Signature(); sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
+		if call, ok := n.(*ast.CallExpr); ok && MayQuery(s.Pass.TypesInfo, call) {
 			found = true
 		}
 		return !found

@@ -61,9 +61,9 @@ var Library = &rules.Library{
 	Remedies: remedies{},
 	RemedyDocs: map[string]string{
 		"read-per-element":       "`Relation(\"Y\")` of the relation on the query that loaded the collection (nested `\"Y.Z\"`, conditions in the `func(q *bun.SelectQuery)` form): a fix for a has-many read into the element's own field when the edit is safe, advice otherwise; one query over the collected keys when no relation fits",
-		"write-per-element":      "the rows collected in the loop and one `NewInsert().Model(&rows)` after it; one statement over the keys for other writes (advice)",
+		"write-per-element":      "the rows collected in the loop and one `NewInsert().Model(&rows).Exec(ctx)` after it: a fix for new literal rows inserted in a `RunInTx` callback that returns the error, advice otherwise; one statement over the keys for other writes (advice)",
 		"count-per-element":      "one count grouped by the key (advice)",
-		"count-compared-to-zero": "`Exists(ctx)` (advice)",
+		"count-compared-to-zero": "`Exists(ctx)`: a fix for `n, err := db.NewSelect()…Count(ctx)` with only conditions, `n` only compared with zero",
 	},
 }
 

@@ -36,11 +36,14 @@ func (remedies) Read(s fixes.Site) rules.Remedy {
 	return rules.Remedy{Advice: inAdvice}
 }
 
-// Write advises one bulk insert, or one statement over the keys.
+// Write inserts the rows of an insert per element with one statement
+// after the loop (bulkinsert.go), and advises one statement over the keys
+// for other writes.
 func (remedies) Write(s fixes.Site) rules.Remedy {
 	if s.Call != nil {
 		if links := chain(s.Pass.TypesInfo, s.Call); len(links) > 0 && recvName(links[len(links)-1].Fn) == "InsertQuery" {
-			return rules.Remedy{Advice: "collect the rows in the loop and insert them with one NewInsert().Model(&rows) after it"}
+			fix, note := bulkInsert(s)
+			return rules.Remedy{Advice: insertAdvice + note, Fix: fix}
 		}
 	}
 	return rules.Remedy{Advice: `change all rows with one statement over the keys: Where("id IN (?)", bun.In(ids))`}
@@ -56,16 +59,15 @@ func (remedies) Exec(fixes.Site) rules.Remedy {
 	return rules.Remedy{Advice: "write all rows with one statement (a multi-row INSERT, or UPDATE/DELETE … WHERE key IN (?) with bun.In) inside one transaction"}
 }
 
-// Existence advises Exists, which stops at the first row.
-func (remedies) Existence(fixes.CountSite) rules.Remedy {
-	return rules.Remedy{Advice: "ask whether a row exists instead: Exists(ctx) selects at most one"}
+// Existence asks Exists, which stops at the first row, instead of a
+// count (exists.go).
+func (remedies) Existence(c fixes.CountSite) rules.Remedy {
+	return rules.Remedy{Advice: existsAdvice, Fix: exists(c)}
 }
 
 // chain splits a chain of bun query-builder calls, root first.
 func chain(info *types.Info, call *ast.CallExpr) []fixes.Link {
-	links, _ := fixes.Chain(info, call, func(fn *types.Func) bool {
-		return fn.Pkg() != nil && fn.Pkg().Path() == path && fn.Signature().Recv() != nil
-	})
+	links, _ := fixes.Chain(info, call, isMethod)
 	return links
 }
 

@@ -2,8 +2,9 @@
 // (github.com/go-pg/pg/v10): which calls run a query (Library, as data),
 // how go-pg infers relations from `pg:"rel:…"` tags (relations.go), and
 // its remedies (remedies.go): Relation("Y") (an edit for a has-many read,
-// relationfix.go, shared with bun in rules/relationload), Exists(), one
-// Insert(&rows).
+// relationfix.go, shared with bun in rules/relationload), Exists() for a
+// count compared to zero (exists.go), one Model(&rows).Insert()
+// (bulkinsert.go).
 package gopg
 
 import (
@@ -39,9 +40,9 @@ var Library = &rules.Library{
 	Remedies:     remedies{},
 	RemedyDocs: map[string]string{
 		"read-per-element":       "`Relation(\"Y\")` of the relation on the query that loaded the collection (nested `\"Y.Z\"`, conditions in the `func(q *pg.Query) (*pg.Query, error)` form): a fix for a has-many read into the element's own field when the edit is safe, advice otherwise; one query over the collected keys when no relation fits",
-		"write-per-element":      "the rows collected in the loop and one `Insert(&rows)` after it; one statement over the keys for other writes (advice)",
+		"write-per-element":      "the rows collected in the loop and one `Model(&rows).Insert()` after it: a fix for an insert in a `RunInTransaction` callback that returns the error, advice otherwise; one statement over the keys for other writes (advice)",
 		"count-per-element":      "one count grouped by the key (advice)",
-		"count-compared-to-zero": "`Exists()` (advice)",
+		"count-compared-to-zero": "`Exists()`: a fix for `n, err := db.Model(…)…Count()` with only conditions, `n` only compared with zero",
 	},
 }
 

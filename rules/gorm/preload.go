@@ -313,7 +313,7 @@ func (s site) writesBetween() bool {
 		}
 	}
 	for _, l := range loops {
-		if s.mayQueryElsewhere(fixes.LoopBody(l)) {
+		if s.MayQueryElsewhere(fixes.LoopBody(l)) {
 			return true
 		}
 	}

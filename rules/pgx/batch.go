@@ -2,7 +2,6 @@ package pgx
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 	"strings"
 
@@ -64,11 +63,11 @@ func batchFix(site fixes.Site) *analysis.SuggestedFix {
 		return nil
 	}
 	last := body.List[len(body.List)-1]
-	errName, ret, ok := execStatement(info, last, call, rng)
+	errName, ret, ok := fixes.ExecStatement(info, last, call, rng)
 	if !ok {
 		return nil
 	}
-	if !invariant(info, sel.X, rng) || !invariant(info, call.Args[0], rng) {
+	if !fixes.Invariant(info, sel.X, rng) || !fixes.Invariant(info, call.Args[0], rng) {
 		return nil
 	}
 	for _, st := range body.List[:len(body.List)-1] {
@@ -118,51 +117,6 @@ func batchFix(site fixes.Site) *analysis.SuggestedFix {
 	return &analysis.SuggestedFix{Message: "queue the statements in one pgx.Batch sent after the loop", TextEdits: edits}
 }
 
-// execStatement matches the loop's last statement with the Exec call: a
-// bare call or `_, _ =` (errors ignored: ret is nil), or
-// `if _, err := call; err != nil { return … }` whose return uses nothing
-// declared in the loop but err. It returns the error's name and the return.
-func execStatement(info *types.Info, st ast.Stmt, call *ast.CallExpr, loop ast.Node) (string, *ast.ReturnStmt, bool) {
-	switch st := st.(type) {
-	case *ast.ExprStmt:
-		return "", nil, ast.Unparen(st.X) == call
-	case *ast.AssignStmt:
-		return "", nil, len(st.Rhs) == 1 && ast.Unparen(st.Rhs[0]) == call && blanks(st.Lhs...)
-	case *ast.IfStmt:
-		init, ok := st.Init.(*ast.AssignStmt)
-		if !ok || init.Tok != token.DEFINE || len(init.Lhs) != 2 || len(init.Rhs) != 1 || ast.Unparen(init.Rhs[0]) != call || !blanks(init.Lhs[0]) || st.Else != nil {
-			return "", nil, false
-		}
-		errID, ok := init.Lhs[1].(*ast.Ident)
-		if !ok || errID.Name == "_" {
-			return "", nil, false
-		}
-		errObj := info.Defs[errID]
-		cond, ok := ast.Unparen(st.Cond).(*ast.BinaryExpr)
-		if !ok || cond.Op != token.NEQ || !isIdentOf(info, cond.X, errObj) || !isNil(info, cond.Y) {
-			return "", nil, false
-		}
-		if len(st.Body.List) != 1 {
-			return "", nil, false
-		}
-		ret, ok := st.Body.List[0].(*ast.ReturnStmt)
-		if !ok {
-			return "", nil, false
-		}
-		usesIteration := false
-		ast.Inspect(ret, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok {
-				if obj := info.Uses[id]; obj != errObj && fixes.DeclaredIn(obj, loop) {
-					usesIteration = true
-				}
-			}
-			return !usesIteration
-		})
-		return errID.Name, ret, !usesIteration
-	}
-	return "", nil, false
-}
-
 // isTx reports whether t is pgx.Tx or *pgxpool.Tx.
 func isTx(t types.Type) bool {
 	n, ok := types.Unalias(fixes.DerefNamed(t)).(*types.Named)
@@ -189,43 +143,6 @@ func rangesOverData(t types.Type) bool {
 	return false
 }
 
-// invariant reports whether e (an identifier or a field selection on one)
-// is the same in every iteration: nothing it names is declared in the loop
-// or assigned there.
-func invariant(info *types.Info, e ast.Expr, loop *ast.RangeStmt) bool {
-	var root *ast.Ident
-	switch x := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		root = x
-	case *ast.SelectorExpr:
-		id, ok := ast.Unparen(x.X).(*ast.Ident)
-		if !ok {
-			return false
-		}
-		root = id
-	default:
-		return false
-	}
-	obj := info.Uses[root]
-	if obj == nil || fixes.DeclaredIn(obj, loop) {
-		return false
-	}
-	assigned := false
-	ast.Inspect(loop.Body, func(n ast.Node) bool {
-		as, ok := n.(*ast.AssignStmt)
-		if !ok {
-			return !assigned
-		}
-		for _, l := range as.Lhs {
-			if isIdentOf(info, l, obj) {
-				assigned = true
-			}
-		}
-		return !assigned
-	})
-	return !assigned
-}
-
 // plain reports whether n calls nothing but builtins, conversions and the
 // standard library outside database/sql, leaves or defers nothing, and
 // writes only variables of the iteration: a batch keeps the arguments it
@@ -239,7 +156,7 @@ func plain(info *types.Info, n ast.Node, loop *ast.RangeStmt) bool {
 			ok = false
 		case *ast.AssignStmt:
 			for _, l := range n.Lhs {
-				ok = ok && (blanks(l) || local(info, l, loop))
+				ok = ok && (fixes.Blanks(l) || local(info, l, loop))
 			}
 		case *ast.IncDecStmt:
 			ok = local(info, n.X, loop)
@@ -253,8 +170,7 @@ func plain(info *types.Info, n ast.Node, loop *ast.RangeStmt) bool {
 				}
 				break
 			}
-			fn, _ := typeutil.Callee(info, n).(*types.Func)
-			if fn == nil || fn.Pkg() == nil || !standard(fn.Pkg().Path()) {
+			if fixes.MayQuery(info, n) {
 				ok = false
 			}
 		}
@@ -301,13 +217,6 @@ func refers(t types.Type) bool {
 	return false
 }
 
-// standard reports whether path is a standard library package that runs
-// no statement.
-func standard(path string) bool {
-	first, _, _ := strings.Cut(path, "/")
-	return !strings.Contains(first, ".") && path != "database/sql" && !strings.HasPrefix(path, "database/sql/")
-}
-
 // nameTaken reports whether name means something where the loop is, or
 // is spelt anywhere in the function holding it.
 func nameTaken(site fixes.Site, name string, loop ast.Node) bool {
@@ -326,23 +235,4 @@ func nameTaken(site fixes.Site, name string, loop ast.Node) bool {
 		})
 	}
 	return taken
-}
-
-func blanks(es ...ast.Expr) bool {
-	for _, e := range es {
-		if id, ok := e.(*ast.Ident); !ok || id.Name != "_" {
-			return false
-		}
-	}
-	return true
-}
-
-func isIdentOf(info *types.Info, e ast.Expr, obj types.Object) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	return ok && obj != nil && info.ObjectOf(id) == obj
-}
-
-func isNil(info *types.Info, e ast.Expr) bool {
-	tv, ok := info.Types[e]
-	return ok && tv.IsNil()
 }

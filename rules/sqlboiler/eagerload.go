@@ -89,7 +89,7 @@ func loadFix(s fixes.Site, q relationQuery) *analysis.SuggestedFix {
 	if check != nil {
 		removed, end = append(removed, check), check.End()
 	}
-	if o.MayQueryElsewhere(removed...) {
+	if o.MayQueryBesides(removed...) {
 		return nil
 	}
 	keep := []types.Object{elemVar}

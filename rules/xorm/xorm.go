@@ -1,9 +1,9 @@
 // Package xorm is what nplusonelint knows about xorm (xorm.io/xorm): the
 // methods of Engine, Session, EngineGroup and Interface that send a
 // statement (Library, as data), the AfterLoad and AfterSet hooks xorm
-// calls per loaded row, and its remedies (remedies.go), as advice: xorm
-// has no eager loading, so one In(...) query and grouping in memory, Exist
-// for existence, one Insert(&rows) for bulk.
+// calls per loaded row, and its remedies (remedies.go): xorm has no eager
+// loading, so one In(...) query and grouping in memory (advice), Exist for
+// existence (exists.go), one Insert(&rows) for bulk (bulkinsert.go).
 package xorm
 
 import (
@@ -64,9 +64,9 @@ var Library = &rules.Library{
 	Remedies:     remedies{},
 	RemedyDocs: map[string]string{
 		"read-per-element":       "one query over the collected keys, `In(\"key\", keys).Find(&rows)`, grouped in memory: xorm has no eager loading (advice)",
-		"write-per-element":      "the rows collected in the loop and one `Insert(&rows)` after it; one statement over the keys for other writes (advice)",
+		"write-per-element":      "the rows collected in the loop and one `Insert(&rows)` after it: a fix for new literal rows inserted in an `Engine.Transaction` callback that returns the error, advice otherwise; one statement over the keys for other writes (advice)",
 		"count-per-element":      "one count grouped by the key (advice)",
-		"count-compared-to-zero": "`Exist(&bean)` (advice)",
+		"count-compared-to-zero": "`Exist(&bean)`: a fix for `n, err := engine.…Count(&bean)` with only conditions, `n` only compared with zero",
 	},
 }
 

@@ -106,7 +106,7 @@ func bulkCreate(s fixes.Site) (string, *analysis.SuggestedFix) {
 		}
 		last := &edits[len(edits)-1]
 		last.NewText = []byte(strings.Replace(string(last.NewText), moved, moved+"\n"+indent+rest, 1))
-		edits = append(edits, s.Removal(check))
+		edits = append(edits, gapRemoval(s, first, check))
 	}
 	return bulkAdvice, &analysis.SuggestedFix{
 		Message:   fmt.Sprintf("collect the builders in %s and save them after the loop with one CreateBulk", name),
@@ -308,4 +308,26 @@ func hasSchemaHooks(builder *types.Named) bool {
 		}
 	}
 	return true // not found: unknown, so assume hooks
+}
+
+// gapRemoval deletes check, which follows first, with the blank lines
+// between them: from the end of first's line (a trailing comment stays) to
+// the check's end. A comment between them keeps its lines: then only the
+// check's own go.
+func gapRemoval(s fixes.Site, first, check ast.Stmt) analysis.TextEdit {
+	src, tf := s.Source(first.End())
+	if src == nil {
+		return s.Removal(check)
+	}
+	end := tf.Offset(first.End())
+	for end < len(src) && src[end] != '\n' {
+		end++
+	}
+	from := tf.Pos(end)
+	for _, cg := range s.File.Comments {
+		if from <= cg.Pos() && cg.Pos() < check.Pos() {
+			return s.Removal(check)
+		}
+	}
+	return analysis.TextEdit{Pos: from, End: check.End()}
 }

@@ -21,8 +21,8 @@ var Library = &rules.Library{
 	Remedies:  remedies{},
 	RemedyDocs: map[string]string{
 		"read-per-element":       "`WithY()` on the query that loaded the collection, the loop reading `x.Edges.Y` (a fix when the edit is safe, advice otherwise)",
-		"write-per-element":      "one `CreateBulk`/`MapCreateBulk` for the rows (advice)",
+		"write-per-element":      "one `CreateBulk(builders...)` after the loop, the builders collected in it (a fix for a create in a transaction rolled back on its error, advice otherwise; `MapCreateBulk` and `Where(x.IDIn(ids...))` as advice)",
 		"count-per-element":      "one query grouped by the key (`GroupBy(…).Aggregate(ent.Count())`) (advice)",
-		"count-compared-to-zero": "`Exist(ctx)` (`ExistX`) instead of counting (a fix for `CountX(ctx)` compared directly)",
+		"count-compared-to-zero": "`Exist(ctx)` (`ExistX`) instead of counting (a fix for `CountX(ctx)` compared directly and for `n, err := q.Count(ctx)` with `n` only compared with zero)",
 	},
 }

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -14,13 +15,23 @@ import (
 const existAdvice = "ask whether a row exists with Exist(ctx) (ExistX), which selects at most one row"
 
 // exist rewrites `q.CountX(ctx) > 0` as `q.ExistX(ctx)` and `q.CountX(ctx)
-// == 0` as `!q.ExistX(ctx)`; a count kept in a variable gets advice only.
+// == 0` as `!q.ExistX(ctx)`, and `n, err := q.Count(ctx)`, n only compared
+// with zero, as `exists, err := q.Exist(ctx)` (fixes.CountSite.ExistsFix).
+// The query is built in the call (Exist adds a Limit to its receiver, so a
+// query kept in a variable would carry it on) and only filtered or
+// ordered: a Limit, Offset or modifier could make the two disagree.
 func exist(c fixes.CountSite) *analysis.SuggestedFix {
-	if c.N != nil || c.File == nil {
+	if c.File == nil || !freshFilter(c.Pass.TypesInfo, c.Call) {
 		return nil
 	}
 	sel, ok := ast.Unparen(c.Call.Fun).(*ast.SelectorExpr)
-	if !ok || sel.Sel.Name != "CountX" {
+	if !ok {
+		return nil
+	}
+	if sel.Sel.Name == "Count" {
+		return c.ExistsFix("Exist", "ask whether a row exists with Exist")
+	}
+	if c.N != nil || sel.Sel.Name != "CountX" {
 		return nil
 	}
 	var cmp *ast.BinaryExpr
@@ -66,4 +77,22 @@ func exist(c fixes.CountSite) *analysis.SuggestedFix {
 func isBool(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsBoolean != 0
+}
+
+// freshFilter reports whether count's query starts in the same expression
+// (client.Y.Query(), x.QueryY(), client.X.QueryY(x)) and adds only Where
+// and Order before the count.
+func freshFilter(info *types.Info, count *ast.CallExpr) bool {
+	links, _ := fixes.Chain(info, count, func(fn *types.Func) bool {
+		return fn.Pkg() != nil && isGeneratedPackage(fn.Pkg())
+	})
+	if len(links) < 2 || links[len(links)-1].Call != count || !strings.HasPrefix(links[0].Name, "Query") {
+		return false
+	}
+	for _, l := range links[1 : len(links)-1] {
+		if l.Name != "Where" && l.Name != "Order" {
+			return false
+		}
+	}
+	return true
 }

@@ -14,9 +14,11 @@ func (remedies) Read(s fixes.Site) rules.Remedy {
 	return rules.Remedy{Advice: advice, Fix: fix}
 }
 
-// Write advises one bulk create.
-func (remedies) Write(fixes.Site) rules.Remedy {
-	return rules.Remedy{Advice: "build the rows in the loop and save them once with CreateBulk(builders...) or MapCreateBulk(slice, set); one Update()/Delete() with Where(x.IDIn(ids...)) for other writes"}
+// Write advises one bulk create, and collects the builders for it where
+// that keeps what the loop did.
+func (remedies) Write(s fixes.Site) rules.Remedy {
+	advice, fix := bulkCreate(s)
+	return rules.Remedy{Advice: advice, Fix: fix}
 }
 
 // Count advises one grouped count.

@@ -83,7 +83,7 @@ func TestFixBulk(t *testing.T) { runFixes(t, "./fixbulk") }
 // own that needs nothing but the standard library.
 func TestDatabaseSQL(t *testing.T) {
 	dir := filepath.Join(analysistest.TestData(), "..", "..", "testdata", "databasesql")
-	analysistest.Run(t, dir, analyzer.Analyzer, "./basic", "./store", "./service")
+	analysistest.Run(t, dir, analyzer.Analyzer, "./basic", "./store", "./service", "./copyin")
 }
 
 // A team's own client is a query API once declared, and only then.

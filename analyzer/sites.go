@@ -95,6 +95,10 @@ func (s *state) libraryQuery(call ssa.CallInstruction, obj *types.Func, q rules.
 			sqlIdx++ // receiver is Args[0] of a static method call
 		}
 	}
+	if q.SQLArg < 0 && s.copyStatement(c, obj) {
+		r.deps = nil // a row of one COPY, sent once after the loop
+		return r
+	}
 	if c.IsInvoke() {
 		r.deps = append(r.deps, c.Value)
 	}
@@ -125,6 +129,55 @@ func (s *state) libraryQuery(call ssa.CallInstruction, obj *types.Func, q rules.
 	}
 	return r
 }
+
+// copyStatement reports whether the method call runs on a statement
+// prepared, in the same function, from the text of a COPY … FROM STDIN
+// (a constant, or a function the registry lists as making one, lib/pq's
+// CopyIn): each Exec of it buffers a row of one COPY.
+func (s *state) copyStatement(c *ssa.CallCommon, obj *types.Func) bool {
+	var recv ssa.Value
+	switch {
+	case c.IsInvoke():
+		recv = c.Value
+	case obj.Type().(*types.Signature).Recv() != nil && len(c.Args) > 0:
+		recv = c.Args[0]
+	default:
+		return false
+	}
+	if x, ok := recv.(*ssa.Extract); ok && x.Index == 0 {
+		recv = x.Tuple
+	}
+	prep, ok := recv.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	pobj := calleeObject(prep.Common())
+	if pobj == nil {
+		return false
+	}
+	pq, ok := s.reg.Lookup(pobj)
+	if !ok || pq.SQLArg < 0 {
+		return false
+	}
+	i := pq.SQLArg
+	if !prep.Common().IsInvoke() && pobj.Type().(*types.Signature).Recv() != nil {
+		i++ // the receiver is Args[0]
+	}
+	if i >= len(prep.Common().Args) {
+		return false
+	}
+	text := prep.Common().Args[i]
+	if t, ok := text.(*ssa.Call); ok {
+		if fn := calleeObject(t.Common()); fn != nil && s.reg.IsCopyText(fn) {
+			return true
+		}
+	}
+	return copyFromStdin.MatchString(sqlTemplate(text))
+}
+
+// copyFromStdin matches PostgreSQL's COPY … FROM STDIN, whose rows the
+// client streams.
+var copyFromStdin = regexp.MustCompile(`(?is)^\s*COPY\s.*\sFROM\s+STDIN\b`)
 
 // isSchemaStatement reports whether a statement template changes or
 // maintains the schema rather than reading or writing rows: DDL, and the

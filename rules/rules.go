@@ -102,6 +102,10 @@ type Library struct {
 	// AfterScanRow(ctx), xorm's AfterLoad(), GORM v1's AfterFind()): it
 	// says whether the library calls that method once per loaded row.
 	RowHookMatch func(fn *types.Func) bool
+	// CopyTexts name functions ("import/path.Func") returning the text of
+	// a COPY … FROM STDIN statement (lib/pq's CopyIn): a statement
+	// prepared from it buffers each Exec as a row of one COPY.
+	CopyTexts []string
 }
 
 // Query describes a call that runs a query.
@@ -209,6 +213,21 @@ func (r *Registry) lookupGenerated(fn *types.Func) (Query, bool) {
 		}
 	}
 	return Query{}, false
+}
+
+// IsCopyText reports whether fn returns the text of a COPY … FROM STDIN
+// statement (Library.CopyTexts).
+func (r *Registry) IsCopyText(fn *types.Func) bool {
+	if fn.Pkg() == nil {
+		return false
+	}
+	name := fn.Pkg().Path() + "." + fn.Name()
+	for _, lib := range r.libs {
+		if slices.Contains(lib.CopyTexts, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // IsInvoker reports whether fn calls its function arguments once per call.

@@ -19,7 +19,10 @@ var Library = &rules.Library{
 	Paths:    []string{"database/sql"},
 	Queries:  queries(),
 	Handles:  []string{"DB", "Tx", "Conn", "Stmt"},
-	Remedies: remedies{},
+	// lib/pq's COPY: Exec on a statement prepared from CopyIn's text
+	// buffers the row; the COPY is sent once, by the Exec with no row.
+	CopyTexts: []string{"github.com/lib/pq.CopyIn", "github.com/lib/pq.CopyInSchema"},
+	Remedies:  remedies{},
 	RemedyDocs: map[string]string{
 		"read-per-element":       "the one query over the collected keys, from the statement's text: `WHERE key IN (…)`, or `= ANY($1)` with a slice on PostgreSQL (advice)",
 		"count-per-element":      "one grouped count over the collected keys: `SELECT key, COUNT(*) … WHERE key IN (…) GROUP BY key` (advice)",

@@ -191,7 +191,8 @@ func calledLiterals(pass *analysis.Pass, reg *rules.Registry, call *ast.CallExpr
 // callbackFact returns what is known of the function-typed parameters fn
 // calls: its fact when its package was analyzed from source, else what
 // the rules say: a data library's invoker (a transaction) calls each of
-// them once per call; a well-known higher-order function as listed.
+// them once per call; a row callback (xorm's Iterate) calls its function
+// once per row; a well-known higher-order function as listed.
 func callbackFact(pass *analysis.Pass, reg *rules.Registry, fn *types.Func) (CallbackFact, bool) {
 	var f CallbackFact
 	if pass.ImportObjectFact(fn.Origin(), &f) {
@@ -205,6 +206,11 @@ func callbackFact(pass *analysis.Pass, reg *rules.Registry, fn *types.Func) (Cal
 			}
 		}
 		return f, f.Calls != 0
+	}
+	if rc, ok := reg.RowCallback(fn); ok && rc.Func > 0 && rc.Func <= 64 {
+		f.Calls = 1 << (rc.Func - 1)
+		f.Each = []EachParam{{Func: rc.Func - 1, Over: rc.Rows - 1}} // Over -1: the rows of its own query
+		return f, true
 	}
 	h, ok := rules.LookupHigherOrder(fn)
 	if !ok {

@@ -67,7 +67,8 @@ type CallbackFact struct {
 }
 
 // EachParam says that parameter Func is called once per element of
-// parameter Over.
+// parameter Over, or, when Over is -1, once per row of the query the call
+// itself runs (xorm's Iterate; see rules.RowCallback).
 type EachParam struct{ Func, Over int }
 
 // AFact marks CallbackFact as an analysis fact.

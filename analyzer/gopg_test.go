@@ -16,3 +16,10 @@ func TestGoPG(t *testing.T) {
 	dir := filepath.Join(analysistest.TestData(), "..", "..", "testdata", "gopg")
 	analysistest.Run(t, dir, analyzer.Analyzer, "./app", "./hooks")
 }
+
+// Queries in the function ForEach calls once per row, through every path,
+// and the callbacks that run none.
+func TestGoPGRowCallbacks(t *testing.T) {
+	dir := filepath.Join(analysistest.TestData(), "..", "..", "testdata", "gopg")
+	analysistest.Run(t, dir, analyzer.Analyzer, "./rowcb")
+}

@@ -15,3 +15,10 @@ func TestXorm(t *testing.T) {
 	dir := filepath.Join(analysistest.TestData(), "..", "..", "testdata", "xorm")
 	analysistest.Run(t, dir, analyzer.Analyzer, "./app", "./store", "./hooks")
 }
+
+// Queries in the function Iterate calls once per row, through every path,
+// and the callbacks that run none.
+func TestXormRowCallbacks(t *testing.T) {
+	dir := filepath.Join(analysistest.TestData(), "..", "..", "testdata", "xorm")
+	analysistest.Run(t, dir, analyzer.Analyzer, "./rowcb")
+}

@@ -107,7 +107,7 @@ func eachLoop(sx *syntax, obj *types.Func, expr *ast.CallExpr, e EachParam) *loo
 		return nil
 	}
 	l := &loop{node: expr, collection: coll}
-	if _, ok := sx.reg.RowCallback(obj); ok {
+	if _, ok := sx.reg.RowCallback(obj); ok || e.Over < 0 {
 		l.rows = funcName(obj)
 	}
 	return l

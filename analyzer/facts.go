@@ -77,6 +77,10 @@ func (*CallbackFact) AFact() {}
 func (f *CallbackFact) String() string {
 	s := "calls params " + bitList(f.Calls)
 	for _, e := range f.Each {
+		if e.Over < 0 {
+			s += fmt.Sprintf("; %d per row of its query", e.Func)
+			continue
+		}
 		s += fmt.Sprintf("; %d per element of %d", e.Func, e.Over)
 	}
 	return s

@@ -20,5 +20,5 @@ func TestXorm(t *testing.T) {
 // and the callbacks that run none.
 func TestXormRowCallbacks(t *testing.T) {
 	dir := filepath.Join(analysistest.TestData(), "..", "..", "testdata", "xorm")
-	analysistest.Run(t, dir, analyzer.Analyzer, "./rowcb")
+	analysistest.Run(t, dir, analyzer.Analyzer, "./rowcb", "./rowcbstore")
 }

@@ -6,6 +6,7 @@ import (
 	"xorm.io/xorm"
 
 	"example.com/xormapp/models"
+	"example.com/xormapp/rowcbstore"
 )
 
 // The callback collects the keys; one query after Iterate loads them.
@@ -39,4 +40,14 @@ func invariant(engine *xorm.Engine) error { // want invariant:"runs \\(\\*xorm.E
 		_, err := engine.Count(new(models.User))
 		return err
 	})
+}
+
+// Through a wrapper too, a callback collecting keys runs nothing per row.
+func keysViaWrapper(sess *xorm.Session) ([]int64, error) { // want keysViaWrapper:"runs \\(\\*xorm.Session\\).Iterate via rowcbstore.EachPost \\[params 0\\]"
+	var ids []int64
+	err := rowcbstore.EachPost(sess, func(_ int, bean any) error {
+		ids = append(ids, bean.(*models.Post).AuthorID)
+		return nil
+	})
+	return ids, err
 }

@@ -6,6 +6,7 @@ import (
 	"xorm.io/xorm"
 
 	"example.com/xormapp/models"
+	"example.com/xormapp/rowcbstore"
 	"example.com/xormapp/store"
 )
 
@@ -13,7 +14,7 @@ func direct(engine *xorm.Engine) error { // want direct:"runs \\(\\*xorm.Session
 	return engine.Where("title <> ''").Iterate(new(models.Post), func(i int, bean any) error {
 		p := bean.(*models.Post)
 		var u models.User
-		_, err := engine.ID(p.AuthorID).Get(&u) // want `N\+1 query: \(\*xorm.Session\).Get runs once per row read by \(\*xorm.Session\).Iterate \(Iterate at rowcb.go:13\); collect the keys in the callback and run one query for all of them after Iterate`
+		_, err := engine.ID(p.AuthorID).Get(&u) // want `N\+1 query: \(\*xorm.Session\).Get runs once per row read by \(\*xorm.Session\).Iterate \(Iterate at rowcb.go:14\); collect the keys in the callback and run one query for all of them after Iterate`
 		return err
 	})
 }
@@ -81,4 +82,12 @@ func cursor(engine *xorm.Engine) error { // want cursor:"runs \\(\\*xorm.Engine\
 		}
 	}
 	return nil
+}
+
+// A function of another package hands the callback to Iterate.
+func viaWrapper(sess *xorm.Session) error { // want viaWrapper:"runs \\(\\*xorm.Session\\).Iterate via rowcbstore.EachPost \\[params 0\\]"
+	return rowcbstore.EachPost(sess, func(_ int, bean any) error {
+		var cs []models.Comment
+		return sess.Where("post_id = ?", bean.(*models.Post).ID).Find(&cs) // want `N\+1 query: \(\*xorm.Session\).Find runs once per row read by rowcbstore.EachPost \(EachPost at rowcb.go:89\)`
+	})
 }

@@ -139,3 +139,8 @@ func TestClauses(t *testing.T) { analysistest.Run(t, testdata(), analyzer.Analyz
 func TestLiteralLoops(t *testing.T) {
 	analysistest.Run(t, testdata(), analyzer.Analyzer, "./literalloops")
 }
+
+// A query per row of a FindInBatches batch is an N+1; one per batch is not.
+func TestRowCallbacksInBatches(t *testing.T) {
+	analysistest.Run(t, testdata(), analyzer.Analyzer, "./rowcbbatches")
+}

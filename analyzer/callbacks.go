@@ -3,6 +3,7 @@ package analyzer
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
@@ -103,7 +104,7 @@ func callbackScan(pass *analysis.Pass, reg *rules.Registry, fd *ast.FuncDecl) (c
 			if i, ok := paramOf(n.Fun); ok {
 				called = append(called, i)
 			}
-			to, isLocal := delegated(pass, reg, n, paramOf)
+			to, perRow, isLocal := delegated(pass, reg, n, paramOf)
 			called = append(called, to...)
 			local = local || isLocal
 			for _, i := range called {
@@ -111,6 +112,11 @@ func callbackScan(pass *analysis.Pass, reg *rules.Registry, fd *ast.FuncDecl) (c
 				for _, o := range over {
 					fact.Each = appendEach(fact.Each, EachParam{Func: i, Over: o})
 				}
+			}
+			// Handed to a call that runs it once per row of its query
+			// (sess.Iterate(bean, fn)): so does this function.
+			for _, i := range perRow {
+				fact.Each = appendEach(fact.Each, EachParam{Func: i, Over: -1})
 			}
 		}
 		return true
@@ -128,10 +134,10 @@ func callbackScan(pass *analysis.Pass, reg *rules.Registry, fd *ast.FuncDecl) (c
 }
 
 // delegated returns the parameters of the enclosing function that call
-// passes to a function known (by its CallbackFact) to call them, and
-// whether call passes one to a function of this package (whose fact may
-// be computed later).
-func delegated(pass *analysis.Pass, reg *rules.Registry, call *ast.CallExpr, paramOf func(ast.Expr) (int, bool)) ([]int, bool) {
+// passes to a function known (by its CallbackFact) to call them, those of
+// them it calls once per row of the query it runs, and whether call passes
+// one to a function of this package (whose fact may be computed later).
+func delegated(pass *analysis.Pass, reg *rules.Registry, call *ast.CallExpr, paramOf func(ast.Expr) (int, bool)) (calls, perRow []int, local bool) {
 	passes := false
 	for _, a := range call.Args {
 		if _, ok := paramOf(a); ok {
@@ -139,24 +145,28 @@ func delegated(pass *analysis.Pass, reg *rules.Registry, call *ast.CallExpr, par
 		}
 	}
 	if !passes {
-		return nil, false
+		return nil, nil, false
 	}
 	callee, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
 	if !ok {
-		return nil, false
+		return nil, nil, false
 	}
-	local := callee.Pkg() == pass.Pkg
+	local = callee.Pkg() == pass.Pkg
 	fact, ok := callbackFact(pass, reg, callee)
 	if !ok {
-		return nil, local
+		return nil, nil, local
 	}
-	var out []int
 	for j, a := range call.Args {
-		if i, ok := paramOf(a); ok && j < 64 && fact.Calls&(1<<j) != 0 {
-			out = append(out, i)
+		i, ok := paramOf(a)
+		if !ok || j >= 64 || fact.Calls&(1<<j) == 0 {
+			continue
+		}
+		calls = append(calls, i)
+		if slices.Contains(fact.Each, EachParam{Func: j, Over: -1}) {
+			perRow = append(perRow, i)
 		}
 	}
-	return out, local
+	return calls, perRow, local
 }
 
 // calledLiterals returns the function literals call passes to a function
@@ -191,7 +201,8 @@ func calledLiterals(pass *analysis.Pass, reg *rules.Registry, call *ast.CallExpr
 // callbackFact returns what is known of the function-typed parameters fn
 // calls: its fact when its package was analyzed from source, else what
 // the rules say: a data library's invoker (a transaction) calls each of
-// them once per call; a well-known higher-order function as listed.
+// them once per call; a row callback (xorm's Iterate) calls its function
+// once per row; a well-known higher-order function as listed.
 func callbackFact(pass *analysis.Pass, reg *rules.Registry, fn *types.Func) (CallbackFact, bool) {
 	var f CallbackFact
 	if pass.ImportObjectFact(fn.Origin(), &f) {
@@ -205,6 +216,11 @@ func callbackFact(pass *analysis.Pass, reg *rules.Registry, fn *types.Func) (Cal
 			}
 		}
 		return f, f.Calls != 0
+	}
+	if rc, ok := reg.RowCallback(fn); ok && rc.Func > 0 && rc.Func <= 64 {
+		f.Calls = 1 << (rc.Func - 1)
+		f.Each = []EachParam{{Func: rc.Func - 1, Over: rc.Rows - 1}} // Over -1: the rows of its own query
+		return f, true
 	}
 	h, ok := rules.LookupHigherOrder(fn)
 	if !ok {

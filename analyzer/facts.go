@@ -67,7 +67,8 @@ type CallbackFact struct {
 }
 
 // EachParam says that parameter Func is called once per element of
-// parameter Over.
+// parameter Over, or, when Over is -1, once per row of the query the call
+// itself runs (xorm's Iterate; see rules.RowCallback).
 type EachParam struct{ Func, Over int }
 
 // AFact marks CallbackFact as an analysis fact.
@@ -76,6 +77,10 @@ func (*CallbackFact) AFact() {}
 func (f *CallbackFact) String() string {
 	s := "calls params " + bitList(f.Calls)
 	for _, e := range f.Each {
+		if e.Over < 0 {
+			s += fmt.Sprintf("; %d per row of its query", e.Func)
+			continue
+		}
 		s += fmt.Sprintf("; %d per element of %d", e.Func, e.Over)
 	}
 	return s

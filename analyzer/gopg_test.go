@@ -43,3 +43,10 @@ func TestGoPGFixExists(t *testing.T) { runModuleFixes(t, "gopg", "./fixexists") 
 // The bulk insert fix for an insert per element in a RunInTransaction
 // callback, and the loops it leaves alone.
 func TestGoPGFixBulk(t *testing.T) { runModuleFixes(t, "gopg", "./fixbulk") }
+
+// Queries in the function ForEach calls once per row, through every path,
+// and the callbacks that run none.
+func TestGoPGRowCallbacks(t *testing.T) {
+	dir := filepath.Join(analysistest.TestData(), "..", "..", "testdata", "gopg")
+	analysistest.Run(t, dir, analyzer.Analyzer, "./rowcb")
+}

@@ -25,6 +25,12 @@ type loop struct {
 	// the library calls once per loaded row; only its receiver is the row.
 	hook    string
 	hookLib *rules.Library
+	// rows names the library call (xorm's Iterate) when the body is a
+	// function it calls once per row of a query's result; perRow are the
+	// body's free variables each row is scanned into (pgx.ForEachRow's
+	// scans), per-row as its parameters are.
+	rows   string
+	perRow []*ssa.FreeVar
 }
 
 // syntaxLoop is a for or range statement found in a function's syntax.

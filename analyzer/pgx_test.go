@@ -31,3 +31,9 @@ func TestPgxFixBatch(t *testing.T) {
 		}
 	}
 }
+
+// Queries in the function ForEachRow, CollectRows and AppendRows call
+// once per row, and the callbacks that run none.
+func TestPgxRowCallbacks(t *testing.T) {
+	analysistest.Run(t, pgxData(), analyzer.Analyzer, "./rowcb")
+}

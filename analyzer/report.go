@@ -41,6 +41,10 @@ func (s *state) report(fn *ssa.Function, l *loop, st site) {
 		s.reportHook(fn, l, st, chain[k:], pos)
 		return
 	}
+	if l.rows != "" {
+		s.reportRows(l, st, chain[k:], pos)
+		return
+	}
 	coll := types.ExprString(l.collection)
 	org := s.originOf(l)
 	where := s.describeOrigin(coll, org)
@@ -73,6 +77,29 @@ func (s *state) reportHook(fn *ssa.Function, l *loop, st site, rest []Hop, pos t
 	msg := fmt.Sprintf("N+1 query: %s once per row loaded into %s: %s calls %s on each row of a list query (hook at %s)",
 		runs(rest, st.r.query), strings.TrimPrefix(row, "*"), l.hookLib.Title, l.hook, s.shortPos(l.node.Pos()))
 	related := []analysis.RelatedInformation{{Pos: l.node.Pos(), Message: l.hook + " hook"}}
+	s.emit(st, pos, msg, related, rest, nil)
+}
+
+// reportRows emits the diagnostic for a query in a function a library
+// call runs once per row of a result (xorm's Iterate, pgx.ForEachRow).
+func (s *state) reportRows(l *loop, st site, rest []Hop, pos token.Pos) {
+	call := l.rows[strings.LastIndex(l.rows, ".")+1:]
+	where := s.shortPos(l.node.Pos())
+	related := []analysis.RelatedInformation{{Pos: l.node.Pos(), Message: "rows read by " + l.rows}}
+	if l.collection != l.node { // rows of another call's query
+		coll := types.ExprString(l.collection)
+		org := s.originOf(l)
+		where += "; " + s.describeOrigin(coll, org)
+		if org.query != "" {
+			related = append(related, analysis.RelatedInformation{Pos: org.pos, Message: coll + " from " + org.query})
+		}
+	}
+	what := "the keys in the callback and run one query for all of them"
+	if st.r.kind == rules.Write || st.r.kind == rules.Exec {
+		what = "the rows or keys in the callback and run one statement for all of them"
+	}
+	msg := fmt.Sprintf("N+1 query: %s once per row read by %s (%s at %s); collect %s after %s",
+		runs(rest, st.r.query), l.rows, call, where, what, call)
 	s.emit(st, pos, msg, related, rest, nil)
 }
 

@@ -3,13 +3,15 @@ package analyzer
 import (
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 )
 
 // seeds gives fn's inputs their bits, and each loop's per-iteration
 // values (header phis, map iteration, cursor reads, the parameters of a
-// per-element body) the loop's bit.
+// per-element body, the variables a row callback's rows are scanned into)
+// the loop's bit.
 func (s *state) seeds(fn *ssa.Function, loops []*loop, body *loop) (map[ssa.Value]taint, map[ssa.CallInstruction]taint) {
 	vals := map[ssa.Value]taint{}
 	calls := map[ssa.CallInstruction]taint{}
@@ -24,6 +26,9 @@ func (s *state) seeds(fn *ssa.Function, loops []*loop, body *loop) (map[ssa.Valu
 	}
 	for _, fv := range fn.FreeVars {
 		add(fv, taint{in: bit(n)})
+		if body != nil && slices.Contains(body.perRow, fv) {
+			add(fv, taint{loop: body.bit})
+		}
 		n++
 	}
 	for _, l := range loops {

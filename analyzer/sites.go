@@ -50,7 +50,21 @@ func (s *state) resolve(call ssa.CallInstruction) []reach {
 	}
 	if obj != nil {
 		if q, ok := s.reg.Lookup(obj); ok {
-			return []reach{s.libraryQuery(call, obj, q)}
+			out := []reach{s.libraryQuery(call, obj, q)}
+			// A query calling a function of ours per row (xorm's Iterate)
+			// runs what that function runs too.
+			if rc, ok := s.reg.RowCallback(obj); ok {
+				i := rc.Func - 1
+				if isStaticMethodCall(c) {
+					i++
+				}
+				if i < len(c.Args) {
+					if r, ok := s.valueReach(call, obj, i, c.Args[i]); ok {
+						out = append(out, r)
+					}
+				}
+			}
+			return out
 		}
 	}
 	var out []reach
@@ -436,8 +450,12 @@ func inputs(bits uint64, fn *ssa.Function, args, bindings []ssa.Value) []ssa.Val
 	return out
 }
 
-// funcValue returns the function (and closure bindings) v denotes.
+// funcValue returns the function (and closure bindings) v denotes, also
+// when converted to a named function type (xorm.IterFunc).
 func funcValue(v ssa.Value) (*ssa.Function, []ssa.Value) {
+	if ct, ok := v.(*ssa.ChangeType); ok {
+		v = ct.X
+	}
 	switch v := v.(type) {
 	case *ssa.MakeClosure:
 		return v.Fn.(*ssa.Function), v.Bindings
@@ -445,6 +463,15 @@ func funcValue(v ssa.Value) (*ssa.Function, []ssa.Value) {
 		return v, nil
 	}
 	return nil, nil
+}
+
+// argFuncValue is funcValue of a callback argument, which a library may
+// take as any (go-pg's ForEach(fn interface{})).
+func argFuncValue(v ssa.Value) (*ssa.Function, []ssa.Value) {
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		v = mi.X
+	}
+	return funcValue(v)
 }
 
 // invokes reports whether the call runs fn, passed as argument i: a

@@ -10,7 +10,7 @@ import (
 // valueReach is the reach of the function value a, argument i of call,
 // when the callee calls it: a closure, a named function or a method value.
 func (s *state) valueReach(call ssa.CallInstruction, obj *types.Func, i int, a ssa.Value) (reach, bool) {
-	fn, bindings := funcValue(a)
+	fn, bindings := argFuncValue(a)
 	if fn == nil || !s.invokes(call, obj, i, fn) {
 		return reach{}, false
 	}
@@ -124,10 +124,10 @@ func (s *state) callbackLoop(call ssa.CallInstruction, obj *types.Func, i int) *
 			continue
 		}
 		expr := s.syntax.callAt(call.Pos())
-		if expr == nil || e.Over >= len(expr.Args) || !isData(s.syntax, expr.Args[e.Over]) {
+		if expr == nil {
 			return nil
 		}
-		return &loop{node: expr, collection: expr.Args[e.Over]}
+		return eachLoop(s.syntax, obj, expr, e)
 	}
 	return nil
 }

@@ -24,3 +24,10 @@ func TestXormFixExists(t *testing.T) { runModuleFixes(t, "xorm", "./fixexists") 
 // callback, and the loops it leaves alone (no transaction, the caller's
 // rows, a key set, a deleted column, a hook, a commit after a failure).
 func TestXormFixBulk(t *testing.T) { runModuleFixes(t, "xorm", "./fixbulk") }
+
+// Queries in the function Iterate calls once per row, through every path,
+// and the callbacks that run none.
+func TestXormRowCallbacks(t *testing.T) {
+	dir := filepath.Join(analysistest.TestData(), "..", "..", "testdata", "xorm")
+	analysistest.Run(t, dir, analyzer.Analyzer, "./rowcb", "./rowcbstore")
+}

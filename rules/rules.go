@@ -4,7 +4,7 @@
 // calls run a query (and which argument holds its SQL text), which only
 // build one, which run the functions they are given, which types are
 // connections rather than data, which methods it calls once per loaded row,
-// and — as code, behind the Remedies interface — what to advise and which
+// which calls run a function of theirs once per row of a result, and — as code, behind the Remedies interface — what to advise and which
 // edits to offer. A Registry is the set of libraries one analysis knows,
 // plus what a user declared (their own wrappers' query methods). The engine
 // asks a Registry what a call does and never names a library.
@@ -70,6 +70,11 @@ type Library struct {
 	// Handles name the library's connection, transaction and builder types:
 	// values of these are not data (a loop over connections is a fan-out).
 	Handles []string
+	// RowCallbacks are calls that run one of their function arguments once
+	// per row of a query's result (xorm's Iterate, go-pg's ForEach,
+	// pgx.ForEachRow): a query in that function that depends on the row
+	// runs once per row, as in a loop over the rows.
+	RowCallbacks []RowCallback
 	// RowHooks are methods a model may declare that the library calls once
 	// per row it loads into a slice (GORM's AfterFind): a query there that
 	// depends on the row runs once per row of every list query.
@@ -106,6 +111,25 @@ type Library struct {
 	// a COPY … FROM STDIN statement (lib/pq's CopyIn): a statement
 	// prepared from it buffers each Exec as a row of one COPY.
 	CopyTexts []string
+}
+
+// RowCallback is a library method (or a function, Type "") that calls its
+// function argument once per row of a query's result. Positions are
+// 1-based and do not count the receiver, as Method.SQL's.
+type RowCallback struct {
+	Type string
+	Name string
+	// Func is the position of the function parameter.
+	Func int
+	// Rows is the position of the parameter holding the rows the call reads
+	// (pgx.ForEachRow's rows); 0 when the call runs the query itself
+	// (xorm's Iterate, go-pg's ForEach).
+	Rows int
+	// Scans is the position of the parameter holding the pointers each row
+	// is scanned into before the function is called (pgx.ForEachRow's
+	// scans): the row reaches the function through the variables they
+	// point to. 0 when the function receives the row as its arguments.
+	Scans int
 }
 
 // Query describes a call that runs a query.
@@ -233,6 +257,21 @@ func (r *Registry) IsCopyText(fn *types.Func) bool {
 // IsInvoker reports whether fn calls its function arguments once per call.
 func (r *Registry) IsInvoker(fn *types.Func) bool {
 	return r.listed(fn, func(lib *Library) []Method { return lib.Invokers })
+}
+
+// RowCallback reports whether fn calls one of its function arguments once
+// per row of a query's result, and how.
+func (r *Registry) RowCallback(fn *types.Func) (RowCallback, bool) {
+	lib, recv, _ := r.owner(fn)
+	if lib == nil {
+		return RowCallback{}, false
+	}
+	for _, c := range lib.RowCallbacks {
+		if c.Name == fn.Name() && c.Type == recv {
+			return c, true
+		}
+	}
+	return RowCallback{}, false
 }
 
 // RowHook returns the library and name of the per-row hook fn implements

@@ -14,11 +14,11 @@ import (
 // results a query already sent; Begin, Commit and Rollback control a
 // transaction.
 var Library = &rules.Library{
-	Name:     "database/sql",
-	Title:    "database/sql",
-	Paths:    []string{"database/sql"},
-	Queries:  queries(),
-	Handles:  []string{"DB", "Tx", "Conn", "Stmt"},
+	Name:    "database/sql",
+	Title:   "database/sql",
+	Paths:   []string{"database/sql"},
+	Queries: queries(),
+	Handles: []string{"DB", "Tx", "Conn", "Stmt"},
 	// lib/pq's COPY: Exec on a statement prepared from CopyIn's text
 	// buffers the row; the COPY is sent once, by the Exec with no row.
 	CopyTexts: []string{"github.com/lib/pq.CopyIn", "github.com/lib/pq.CopyInSchema"},

@@ -44,6 +44,9 @@ var Library = &rules.Library{
 		"count-per-element":      "one count grouped by the key (advice)",
 		"count-compared-to-zero": "`Exists()`: a fix for `n, err := db.Model(…)…Count()` with only conditions, `n` only compared with zero",
 	},
+	// orm/query.go: ForEach(fn) runs the query and calls fn once per row,
+	// with the row's model, struct or column values.
+	RowCallbacks: []rules.RowCallback{{Type: "Query", Name: "ForEach", Func: 1}},
 }
 
 // queries lists go-pg's statement-sending methods: those of *orm.Query,

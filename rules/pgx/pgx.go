@@ -35,6 +35,13 @@ var Library = &rules.Library{
 		"exec-per-element":  "the statements queued in one `pgx.Batch` and sent once with `SendBatch` (fix, for an `Exec` per element in one transaction whose error returns), or the rows copied with `CopyFrom` (advice)",
 		"write-per-element": "the rows copied with `CopyFrom`, or one `Batch` per chunk (advice)",
 	},
+	// rows.go: ForEachRow scans each row of rows into scans and calls fn;
+	// CollectRows and AppendRows call fn with each row.
+	RowCallbacks: []rules.RowCallback{
+		{Name: "ForEachRow", Func: 3, Rows: 1, Scans: 2},
+		{Name: "CollectRows", Func: 2, Rows: 1},
+		{Name: "AppendRows", Func: 3, Rows: 2},
+	},
 }
 
 // queries lists the statement-sending methods of every handle: Exec,

@@ -68,6 +68,13 @@ var Library = &rules.Library{
 		"count-per-element":      "one count grouped by the key (advice)",
 		"count-compared-to-zero": "`Exist(&bean)`: a fix for `n, err := engine.…Count(&bean)` with only conditions, `n` only compared with zero",
 	},
+	// session_iterate.go: Iterate(bean, fun) calls fun(idx, bean) once per
+	// row of its query (Engine's and EngineGroup's delegate to Session's).
+	RowCallbacks: []rules.RowCallback{
+		{Type: "Engine", Name: "Iterate", Func: 2},
+		{Type: "Session", Name: "Iterate", Func: 2},
+		{Type: "Interface", Name: "Iterate", Func: 2},
+	},
 }
 
 // queries lists the finishers on each type declaring them.

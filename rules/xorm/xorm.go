@@ -8,12 +8,17 @@ package xorm
 
 import (
 	"go/types"
+	"slices"
 
 	"github.com/nplusonelint/nplusonelint/rules"
 )
 
-// path is xorm's import path.
+// path is xorm's import path; forks are its earlier path (go-xorm, up to
+// v0.7) and Casdoor's fork, with the same API (checked at v0.7.9 and
+// v1.1.6). The fixes are offered on path only: they were proven on it.
 const path = "xorm.io/xorm"
+
+var forks = []string{"github.com/go-xorm/xorm", "github.com/xorm-io/xorm"}
 
 // finishers are the statement-sending methods of xorm's Interface, which
 // Engine and Session implement (EngineGroup embeds Engine and redefines
@@ -51,7 +56,7 @@ var finishers = []rules.Method{
 var Library = &rules.Library{
 	Name:     "xorm",
 	Title:    "xorm",
-	Paths:    []string{path},
+	Paths:    append([]string{path}, forks...),
 	Queries:  queries(),
 	Invokers: []rules.Method{{Type: "Engine", Name: "Transaction"}},
 	Handles:  []string{"Engine", "EngineGroup", "Session", "Interface", "EngineInterface"},
@@ -111,14 +116,21 @@ func rowHook(fn *types.Func) bool {
 			return false
 		}
 	case "AfterSet":
-		if sig.Params().Len() != 2 || sig.Params().At(1).Type().String() != path+".Cell" {
+		if sig.Params().Len() != 2 {
+			return false
+		}
+		cell, ok := types.Unalias(sig.Params().At(1).Type()).(*types.Named)
+		if !ok || cell.Obj().Name() != "Cell" || cell.Obj().Pkg() == nil || !isXorm(cell.Obj().Pkg().Path()) {
 			return false
 		}
 	}
 	for _, imp := range fn.Pkg().Imports() {
-		if imp.Path() == path {
+		if isXorm(imp.Path()) {
 			return true
 		}
 	}
 	return false
 }
+
+// isXorm reports whether p is xorm's import path or a fork's.
+func isXorm(p string) bool { return p == path || slices.Contains(forks, p) }

@@ -141,41 +141,14 @@ func onlyComparedWithZero(sx *syntax, v *types.Var, except ast.Node) bool {
 }
 
 // comparedWithZero reports whether parent compares e with zero in a way
-// that only asks whether e is positive: e > 0, e != 0, e == 0, e >= 1,
-// e < 1, e <= 0, or the same with the operands swapped.
+// that only asks whether e is positive (fixes.AsksPositive).
 func comparedWithZero(pass *analysis.Pass, e ast.Expr, parent ast.Node) bool {
 	be, ok := parent.(*ast.BinaryExpr)
 	if !ok {
 		return false
 	}
-	op, other := be.Op, be.Y
-	if be.Y == e {
-		other = be.X
-		switch op { // 0 < n is n > 0
-		case token.LSS:
-			op = token.GTR
-		case token.GTR:
-			op = token.LSS
-		case token.LEQ:
-			op = token.GEQ
-		case token.GEQ:
-			op = token.LEQ
-		}
-	} else if be.X != e {
-		return false
-	}
-	tv := pass.TypesInfo.Types[other]
-	if tv.Value == nil || tv.Value.Kind() != constant.Int {
-		return false
-	}
-	k, _ := constant.Int64Val(tv.Value)
-	switch op {
-	case token.GTR, token.NEQ, token.EQL, token.LEQ:
-		return k == 0
-	case token.GEQ, token.LSS:
-		return k == 1
-	}
-	return false
+	_, ok = fixes.AsksPositive(pass.TypesInfo, be, e)
+	return ok
 }
 
 // countedText returns the SQL text argument of a query whose constant

@@ -74,7 +74,11 @@ func (c CountSite) ExistsFix(method, message string) *analysis.SuggestedFix {
 		{Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte(method)},
 	}
 	for _, cmp := range cmps {
-		positive, ok := asksPositive(info, cmp, n)
+		side := cmp.X
+		if !IsIdentOf(info, side, n) {
+			side = cmp.Y
+		}
+		positive, ok := AsksPositive(info, cmp, side)
 		if !ok || !isPlainBool(info.TypeOf(cmp)) {
 			return nil
 		}
@@ -87,11 +91,15 @@ func (c CountSite) ExistsFix(method, message string) *analysis.SuggestedFix {
 	return &analysis.SuggestedFix{Message: message, TextEdits: edits}
 }
 
-// asksPositive reads cmp, a comparison of n with a constant, as "n > 0"
-// (true) or "n == 0" (false); false, false for any other comparison.
-func asksPositive(info *types.Info, cmp *ast.BinaryExpr, n *types.Var) (bool, bool) {
+// AsksPositive reads cmp, a comparison of operand (one of its sides) with
+// a constant, as "operand > 0" (true) or "operand == 0" (false): > 0,
+// != 0, >= 1 ask whether it is positive, == 0, <= 0, < 1 whether not, with
+// the operands either way round; ok is false for any other comparison.
+func AsksPositive(info *types.Info, cmp *ast.BinaryExpr, operand ast.Expr) (positive, ok bool) {
 	op, other := cmp.Op, cmp.Y
-	if !IsIdentOf(info, cmp.X, n) {
+	switch operand {
+	case cmp.X:
+	case cmp.Y:
 		other = cmp.X
 		switch op { // 0 < n is n > 0
 		case token.LSS:
@@ -103,6 +111,8 @@ func asksPositive(info *types.Info, cmp *ast.BinaryExpr, n *types.Var) (bool, bo
 		case token.GEQ:
 			op = token.LEQ
 		}
+	default:
+		return false, false
 	}
 	tv := info.Types[other]
 	if tv.Value == nil || tv.Value.Kind() != constant.Int {

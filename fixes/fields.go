@@ -44,3 +44,32 @@ func (s Site) Writes(v *types.Var) int {
 	})
 	return n
 }
+
+// RootVars returns the variables an expression is built on (p in
+// p.Author, posts and i in posts[i]).
+func RootVars(info *types.Info, e ast.Expr) []types.Object {
+	var out []types.Object
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok {
+				out = append(out, v)
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// StructField returns the struct field of n with the given name, or nil.
+func StructField(n *types.Named, name string) *types.Var {
+	st, ok := n.Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	for f := range st.Fields() {
+		if f.Name() == name {
+			return f
+		}
+	}
+	return nil
+}

@@ -102,7 +102,7 @@ func eagerLoadFix(s fixes.Site, q edgeQuery) *analysis.SuggestedFix {
 		return nil
 	}
 	// The loaded edge: x.Edges.Y and x.Edges.YOrErr().
-	edgesVar := field(q.entity, "Edges")
+	edgesVar := fixes.StructField(q.entity, "Edges")
 	if edgesVar == nil {
 		return nil
 	}
@@ -110,7 +110,7 @@ func eagerLoadFix(s fixes.Site, q edgeQuery) *analysis.SuggestedFix {
 	if !ok {
 		return nil
 	}
-	loaded := field(edges, q.edge)
+	loaded := fixes.StructField(edges, q.edge)
 	if loaded == nil || method(edges, q.edge+"OrErr") == nil {
 		return nil
 	}
@@ -329,20 +329,6 @@ func sameVar(info *types.Info, a, b ast.Expr) bool {
 	x, ok1 := ast.Unparen(a).(*ast.Ident)
 	y, ok2 := ast.Unparen(b).(*ast.Ident)
 	return ok1 && ok2 && info.ObjectOf(x) != nil && info.ObjectOf(x) == info.ObjectOf(y)
-}
-
-// field returns the struct field of n with the given name, or nil.
-func field(n *types.Named, name string) *types.Var {
-	st, ok := n.Underlying().(*types.Struct)
-	if !ok {
-		return nil
-	}
-	for f := range st.Fields() {
-		if f.Name() == name {
-			return f
-		}
-	}
-	return nil
 }
 
 // method returns the method of n (or *n) with the given name, or nil.

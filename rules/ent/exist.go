@@ -2,8 +2,6 @@ package ent
 
 import (
 	"go/ast"
-	"go/constant"
-	"go/token"
 	"go/types"
 	"strings"
 
@@ -44,20 +42,8 @@ func exist(c fixes.CountSite) *analysis.SuggestedFix {
 	if cmp == nil {
 		return nil
 	}
-	tv := c.Pass.TypesInfo.Types[cmp.Y]
-	if tv.Value == nil {
-		return nil
-	}
-	n, ok := constant.Int64Val(constant.ToInt(tv.Value))
+	exists, ok := fixes.AsksPositive(c.Pass.TypesInfo, cmp, cmp.X)
 	if !ok {
-		return nil
-	}
-	var exists bool
-	switch {
-	case (cmp.Op == token.GTR || cmp.Op == token.NEQ) && n == 0, cmp.Op == token.GEQ && n == 1:
-		exists = true
-	case (cmp.Op == token.EQL || cmp.Op == token.LEQ) && n == 0, cmp.Op == token.LSS && n == 1:
-	default:
 		return nil
 	}
 	if !isBool(c.Pass.TypesInfo.TypeOf(cmp)) {

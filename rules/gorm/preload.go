@@ -216,7 +216,7 @@ func (s site) readField(q *loadQuery) (analysis.TextEdit, bool) {
 	}
 	info := s.Pass.TypesInfo
 	fn := s.FuncOf(s.Loop)
-	keep := rootVars(info, q.elem)
+	keep := fixes.RootVars(info, q.elem)
 	switch x := ast.Unparen(u.X).(type) {
 	case *ast.SelectorExpr: // Find(&p.Comments)
 		if x.Sel.Name != q.assoc.Name || types.ExprString(x.X) != elem || !s.StillUsed(fn, stmt.Pos(), stmt.End(), keep...) {
@@ -281,21 +281,6 @@ func (s site) queryStatement(errChecked bool) (ast.Stmt, bool) {
 		return nil, false
 	}
 	return ifs, true
-}
-
-// rootVars returns the variables an expression is built on (p in
-// p.Author, posts and i in posts[i]).
-func rootVars(info *types.Info, e ast.Expr) []types.Object {
-	var out []types.Object
-	ast.Inspect(e, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok {
-			if v, ok := info.Uses[id].(*types.Var); ok {
-				out = append(out, v)
-			}
-		}
-		return true
-	})
-	return out
 }
 
 // writesBetween reports whether a loop the preload would move the query

@@ -61,7 +61,7 @@ func Fix(s fixes.Site, lib *Library, l *Load) *analysis.SuggestedFix {
 		return nil
 	}
 	info := s.Pass.TypesInfo
-	if !s.StillUsed(s.FuncOf(s.Loop), from, to, rootVars(info, field.X)...) {
+	if !s.StillUsed(s.FuncOf(s.Loop), from, to, fixes.RootVars(info, field.X)...) {
 		return nil
 	}
 	var edits []analysis.TextEdit
@@ -335,20 +335,6 @@ func encloses(s fixes.Site, call ast.Node) bool {
 		}
 	}
 	return false
-}
-
-// rootVars returns the variables an expression is built on.
-func rootVars(info *types.Info, e ast.Expr) []types.Object {
-	var out []types.Object
-	ast.Inspect(e, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok {
-			if v, ok := info.Uses[id].(*types.Var); ok {
-				out = append(out, v)
-			}
-		}
-		return true
-	})
-	return out
 }
 
 // mentions reports whether n holds an identifier spelled name.

@@ -59,7 +59,7 @@ func parseRelationQuery(s fixes.Site) (relationQuery, bool) {
 
 // relField returns the field name of the model's R struct (*postR), or nil.
 func relField(model *types.Named, name string) *types.Var {
-	r := structField(model, "R")
+	r := fixes.StructField(model, "R")
 	if r == nil {
 		return nil
 	}
@@ -67,13 +67,13 @@ func relField(model *types.Named, name string) *types.Var {
 	if !ok {
 		return nil
 	}
-	return structField(rn, name)
+	return fixes.StructField(rn, name)
 }
 
 // canLoad reports whether the model's L struct has the eager loader of the
 // relation (LoadComments), the method qm.Load("Comments") calls.
 func canLoad(model *types.Named, name string) bool {
-	l := structField(model, "L")
+	l := fixes.StructField(model, "L")
 	if l == nil {
 		return false
 	}
@@ -84,19 +84,6 @@ func canLoad(model *types.Named, name string) bool {
 	obj, _, _ := types.LookupFieldOrMethod(ln, true, ln.Obj().Pkg(), "Load"+name)
 	_, ok = obj.(*types.Func)
 	return ok
-}
-
-func structField(n *types.Named, name string) *types.Var {
-	st, ok := n.Underlying().(*types.Struct)
-	if !ok {
-		return nil
-	}
-	for f := range st.Fields() {
-		if f.Name() == name {
-			return f
-		}
-	}
-	return nil
 }
 
 // outerLoop is the loop a nested loop's collection belongs to.

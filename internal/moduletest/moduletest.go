@@ -5,6 +5,7 @@
 package moduletest
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -102,4 +103,42 @@ func CopyTree(t *testing.T, src, dst string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// HarnessModule writes a copy of the scenario module testdata/<scenario>
+// of the repository at root, with harness as its package main in
+// harness/, requiring the embedded SQLite driver and the repository's
+// query counter. The calling test module requires what the harness does,
+// so its go.sum completes the copy's.
+func HarnessModule(t *testing.T, root, scenario, harness string) string {
+	t.Helper()
+	dir := t.TempDir()
+	CopyTree(t, filepath.Join(root, "testdata", scenario), dir)
+	gomod, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	gomod = append(gomod, fmt.Sprintf(`
+require (
+	github.com/glebarez/go-sqlite v1.21.2
+	github.com/nplusonelint/nplusonelint/querycount v0.0.0
+)
+
+replace github.com/nplusonelint/nplusonelint/querycount => %s/querycount
+`, root)...)
+	sum, err := os.ReadFile("go.sum")
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, _ := os.ReadFile(filepath.Join(dir, "go.sum"))
+	if err := os.MkdirAll(filepath.Join(dir, "harness"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{"go.mod": gomod, "go.sum": append(old, sum...), "harness/main.go": []byte(harness)} {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	Run(t, dir, []string{"GOFLAGS=-mod=mod"}, "go", "mod", "tidy")
+	return dir
 }

@@ -148,7 +148,7 @@ func TestFixesRemoveQueries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	orig, fixed := module(t, root), module(t, root)
+	orig, fixed := moduletest.HarnessModule(t, root, "sqlboiler", harness), moduletest.HarnessModule(t, root, "sqlboiler", harness)
 	fix := osexec.Command(bin, "-fix", "./fixload")
 	fix.Dir = fixed
 	if out, err := fix.CombinedOutput(); err != nil && !moduletest.IsFindingsExit(err) { // the left-alone N+1s stay reported
@@ -219,39 +219,4 @@ func TestFixesRemoveQueries(t *testing.T) {
 			t.Errorf("nplusonelint -fix wrote in %s what its golden file does not hold", file)
 		}
 	}
-}
-
-// module writes a copy of the sqlboiler scenario module with the harness,
-// the SQLite driver and the query counter of this repository.
-func module(t *testing.T, root string) string {
-	t.Helper()
-	dir := t.TempDir()
-	moduletest.CopyTree(t, filepath.Join(root, "testdata", "sqlboiler"), dir)
-	gomod, err := os.ReadFile(filepath.Join(dir, "go.mod"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	gomod = append(gomod, fmt.Sprintf(`
-require (
-	github.com/glebarez/go-sqlite v1.21.2
-	github.com/nplusonelint/nplusonelint/querycount v0.0.0
-)
-
-replace github.com/nplusonelint/nplusonelint/querycount => %s/querycount
-`, root)...)
-	sum, err := os.ReadFile("go.sum") // this module requires what the harness does
-	if err != nil {
-		t.Fatal(err)
-	}
-	old, _ := os.ReadFile(filepath.Join(dir, "go.sum"))
-	if err := os.MkdirAll(filepath.Join(dir, "harness"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for name, data := range map[string][]byte{"go.mod": gomod, "go.sum": append(old, sum...), "harness/main.go": []byte(harness)} {
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	moduletest.Run(t, dir, []string{"GOFLAGS=-mod=mod"}, "go", "mod", "tidy")
-	return dir
 }

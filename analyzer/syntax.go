@@ -37,7 +37,10 @@ type varInfo struct {
 	// declared says its declaration assigns it (var or :=), unlike a
 	// parameter's or a range variable's.
 	declared bool
-	uses     []varUse
+	// bases are the other variables it was appended to (a local copy of a
+	// package's list, extended): it is a written list only if they are.
+	bases []*types.Var
+	uses  []varUse
 }
 
 // varUse is an identifier denoting the variable (other than where it is
@@ -97,7 +100,7 @@ func newSyntax(pass *analysis.Pass, reg *rules.Registry) *syntax {
 				if def != nil {
 					vi.def, vi.declared = rhs, true
 				}
-				if n.Tok != token.DEFINE && n.Tok != token.ASSIGN || !sx.writtenList(rhs, id) {
+				if n.Tok != token.DEFINE && n.Tok != token.ASSIGN || !sx.writtenList(rhs, id, vi) {
 					vi.built = true
 				}
 			}
@@ -108,7 +111,7 @@ func newSyntax(pass *analysis.Pass, reg *rules.Registry) *syntax {
 					vi.declared = true
 					if len(n.Values) == len(n.Names) {
 						vi.def = n.Values[i]
-						vi.built = vi.built || !sx.writtenList(vi.def, id)
+						vi.built = vi.built || !sx.writtenList(vi.def, id, vi)
 					} else if len(n.Values) > 0 {
 						vi.built = true
 					}
@@ -140,21 +143,37 @@ func (sx *syntax) definition(v *types.Var) (def ast.Expr, only bool) {
 	return vi.def, vi.assigns == 1
 }
 
-// constantOrLiteral reports whether every expression is a constant or a
-// composite literal.
+// constantOrLiteral reports whether every expression is written in the
+// source: a constant, a composite literal, &T{…} or new(T).
 func (sx *syntax) constantOrLiteral(es ...ast.Expr) bool {
 	for _, e := range es {
-		if _, lit := ast.Unparen(e).(*ast.CompositeLit); !lit && sx.pass.TypesInfo.Types[e].Value == nil {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.CompositeLit:
+			continue
+		case *ast.UnaryExpr:
+			if _, lit := ast.Unparen(x.X).(*ast.CompositeLit); lit && x.Op == token.AND {
+				continue
+			}
+		case *ast.CallExpr:
+			if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok {
+				if b, ok := sx.pass.TypesInfo.Uses[id].(*types.Builtin); ok && b.Name() == "new" {
+					continue
+				}
+			}
+		}
+		if sx.pass.TypesInfo.Types[e].Value == nil {
 			return false
 		}
 	}
 	return true
 }
 
-// writtenList reports whether e, assigned to the variable named by id, is
-// a list written in the source: a composite literal, or an append to the
-// variable of constants and composite literals.
-func (sx *syntax) writtenList(e ast.Expr, id *ast.Ident) bool {
+// writtenList reports whether e, assigned to the variable named by id
+// (vi), is a list written in the source: a composite literal, or an
+// append of values written in the source (constantOrLiteral) to the
+// variable itself or to another variable, recorded among vi's bases
+// (legacy := append(tables, new(Version))).
+func (sx *syntax) writtenList(e ast.Expr, id *ast.Ident, vi *varInfo) bool {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CompositeLit:
 		return true
@@ -167,14 +186,21 @@ func (sx *syntax) writtenList(e ast.Expr, id *ast.Ident) bool {
 			return false
 		}
 		first, ok := ast.Unparen(e.Args[0]).(*ast.Ident)
-		if !ok || sx.pass.TypesInfo.Uses[first] != sx.pass.TypesInfo.ObjectOf(id) {
+		if !ok {
+			return false
+		}
+		base, ok := sx.pass.TypesInfo.Uses[first].(*types.Var)
+		if !ok || base.Pkg() != sx.pass.Pkg {
 			return false
 		}
 		for _, a := range e.Args[1:] {
 			_, lit := ast.Unparen(a).(*ast.CompositeLit)
-			if !lit && (e.Ellipsis.IsValid() || sx.pass.TypesInfo.Types[a].Value == nil) {
+			if !lit && (e.Ellipsis.IsValid() || !sx.constantOrLiteral(a)) {
 				return false
 			}
+		}
+		if base != sx.pass.TypesInfo.ObjectOf(id) {
+			vi.bases = append(vi.bases, base)
 		}
 		return true
 	}
@@ -184,8 +210,23 @@ func (sx *syntax) writtenList(e ast.Expr, id *ast.Ident) bool {
 // literalList reports whether v is only ever assigned lists written in the
 // source (models to migrate, statements to run, kinds to count): not data.
 func (sx *syntax) literalList(v *types.Var) bool {
+	return sx.writtenOnly(v, map[*types.Var]bool{})
+}
+
+// writtenOnly is literalList, through the variables v was appended to
+// (each visited once: a cycle is no proof).
+func (sx *syntax) writtenOnly(v *types.Var, seen map[*types.Var]bool) bool {
 	vi := sx.vars[v]
-	return vi != nil && vi.declared && !vi.built
+	if vi == nil || !vi.declared || vi.built || seen[v] {
+		return false
+	}
+	seen[v] = true
+	for _, b := range vi.bases {
+		if !sx.writtenOnly(b, seen) {
+			return false
+		}
+	}
+	return true
 }
 
 // callAt returns the call expression whose left parenthesis is at pos.

@@ -13,7 +13,7 @@ import (
 // and AfterSet hooks, and the shapes that are not N+1s.
 func TestXorm(t *testing.T) {
 	dir := filepath.Join(analysistest.TestData(), "..", "..", "testdata", "xorm")
-	analysistest.Run(t, dir, analyzer.Analyzer, "./app", "./store", "./hooks", "./forks")
+	analysistest.Run(t, dir, analyzer.Analyzer, "./app", "./store", "./hooks", "./forks", "./tables")
 }
 
 // The Exist fix for a count compared to zero, and the counts it leaves

@@ -144,3 +144,8 @@ func TestLiteralLoops(t *testing.T) {
 func TestRowCallbacksInBatches(t *testing.T) {
 	analysistest.Run(t, testdata(), analyzer.Analyzer, "./rowcbbatches")
 }
+
+// A Create taking &posts stores the posts: it is not named as their origin.
+func TestWriteIsNoOrigin(t *testing.T) {
+	analysistest.Run(t, testdata(), analyzer.Analyzer, "./createdorigin")
+}

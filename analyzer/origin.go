@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/nplusonelint/nplusonelint/rules"
 )
 
 // origin says where a loop's collection came from.
@@ -74,6 +76,9 @@ func (s *state) originOf(l *loop) origin {
 		case *ast.CallExpr:
 			// The call's own arguments, and those of the builders of its
 			// receiver chain: db.NewSelect().Model(&posts).Scan(ctx).
+			if s.writesRows(n) {
+				return true // db.Create(&posts) stores the rows, it loads none
+			}
 			for c := n; c != nil; c = receiverCall(c) {
 				for _, a := range c.Args {
 					if u, ok := ast.Unparen(a).(*ast.UnaryExpr); ok && u.Op == token.AND && isVar(u.X) {
@@ -151,6 +156,17 @@ func (s *state) queryName(call *ast.CallExpr) string {
 		return funcName(fn)
 	}
 	return ""
+}
+
+// writesRows reports whether call is a library write (Create, an
+// insert's Exec): what it takes a pointer to, it stores.
+func (s *state) writesRows(call *ast.CallExpr) bool {
+	fn, ok := typeutil.Callee(s.pass.TypesInfo, call).(*types.Func)
+	if !ok {
+		return false
+	}
+	q, ok := s.reg.Lookup(fn)
+	return ok && (q.Kind == rules.Write || q.Kind == rules.Exec)
 }
 
 // receiverCall returns the call a method call's receiver is

@@ -98,14 +98,18 @@ func (s Site) freshIn(fn ast.Node, candidates ...string) string {
 
 // IsPlainPath reports whether e is a variable or a field path on one,
 // cheap and safe to evaluate again.
-func IsPlainPath(e ast.Expr) bool {
+func IsPlainPath(e ast.Expr) bool { return PathRoot(e) != nil }
+
+// PathRoot returns the identifier a variable or field path starts from
+// (tx in tx.Post), nil for any other expression.
+func PathRoot(e ast.Expr) *ast.Ident {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
-		return true
+		return e
 	case *ast.SelectorExpr:
-		return IsPlainPath(e.X)
+		return PathRoot(e.X)
 	}
-	return false
+	return nil
 }
 
 // HasLen reports whether len applies to values of t.

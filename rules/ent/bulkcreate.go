@@ -61,7 +61,7 @@ func bulkCreate(s fixes.Site) (string, *analysis.SuggestedFix) {
 	if clientType == nil || method(clientType, "CreateBulk") == nil || !fixes.Invariant(info, client, s.Loop) {
 		return bulkAdvice, nil
 	}
-	tx := rootIdent(client)
+	tx := fixes.PathRoot(client)
 	if tx == nil || !isTx(info.TypeOf(tx)) {
 		return bulkAdvice + stopsEarlyNote, nil
 	}
@@ -266,18 +266,6 @@ func namedOf(t types.Type) *types.Named {
 	}
 	n, _ := types.Unalias(t).(*types.Named)
 	return n
-}
-
-// rootIdent returns the variable a selector path starts from (tx in
-// tx.Post), nil for anything else.
-func rootIdent(e ast.Expr) *ast.Ident {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		return e
-	case *ast.SelectorExpr:
-		return rootIdent(e.X)
-	}
-	return nil
 }
 
 // isTx reports whether t is the generated transaction, *Tx of an
